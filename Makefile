@@ -1,0 +1,41 @@
+# reprobench: `make reproduce` runs every paper at the ci profile and refreshes results/REPORT.md;
+# `make test` runs the unit and smoke tests (what CI runs).
+MVN      ?= mvn -B -q
+PROFILE  ?= ci
+PAPER    ?=
+CLAIM    ?=
+PAPER_FLAGS := $(foreach p,$(PAPER),--paper $(p)) $(foreach c,$(CLAIM),--claim $(c))
+
+.PHONY: build test reproduce bench report data clean
+
+# Packages every module and writes target/classpath.txt for ./reprobench (and JMH's forks).
+build:
+	$(MVN) -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+	@mkdir -p target
+	@{ ls datasets/target/datasets-*.jar harness/target/harness-*.jar papers/*/target/*.jar 2>/dev/null \
+	     | grep -v -E -- '-(sources|tests|javadoc)\.jar$$'; \
+	   cat datasets/target/cp.txt harness/target/cp.txt papers/*/target/cp.txt 2>/dev/null | tr ':' '\n'; } \
+	  | awk 'NF && !seen[$$0]++' | paste -sd: - > target/classpath.txt
+	@echo "built: ./reprobench is ready"
+
+test:
+	mvn -B test
+
+data: build
+	./reprobench data prepare
+
+# The run's exit code (3: some claims errored) is kept, after the report is written.
+reproduce: build data
+	@rc=0; ./reprobench run --profile $(PROFILE) $(PAPER_FLAGS) || rc=$$?; \
+	 ./reprobench report --out results/REPORT.md; \
+	 echo "results/REPORT.md refreshed"; exit $$rc
+
+bench: build
+	./reprobench bench $(PAPER_FLAGS)
+
+report: build
+	./reprobench report --out results/REPORT.md
+
+clean:
+	mvn -B -q clean
+	rm -rf target

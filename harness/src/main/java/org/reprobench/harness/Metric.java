@@ -1,0 +1,5 @@
+package org.reprobench.harness;
+
+/** The quantity a claim is judged on. */
+public record Metric(String name, String unit, Direction direction) {
+}

@@ -1,0 +1,209 @@
+package org.reprobench.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.reprobench.api.Profile;
+import org.reprobench.api.Verdict;
+
+/**
+ * Runs the selected claims at a profile, one after another, writing each result as soon as it is
+ * known. A run can be resumed: finished claims are read back and not run again.
+ */
+public final class Runner {
+
+    /**
+     * What to run. Empty papers/claims mean all. {@code seeds} overrides paper.yaml's count when
+     * not null. {@code resume} names a run folder to finish instead of starting a new one.
+     */
+    public record Options(List<String> papers, List<String> claims, Profile profile, Integer seeds, Shard shard,
+                          Path runsDir, String runId, Path resume, boolean terminal, String command) {
+    }
+
+    /** What a run did: where it is and how many claims got each verdict. */
+    public record Summary(Path runDir, Map<Verdict, Integer> counts, int alreadyFinished) {
+        public int ran() {
+            return counts.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int executed() {
+            return ran() - counts.getOrDefault(Verdict.SKIPPED, 0);
+        }
+    }
+
+    private record Item(Registry.Entry entry, Claim claim) {
+        String key() {
+            return entry.id() + "/" + (claim == null ? "paper.yaml" : claim.id());
+        }
+    }
+
+    private Runner() {
+    }
+
+    public static Summary run(Registry registry, Options options) throws IOException, BadInput {
+        RunStore store;
+        Provenance prov;
+        if (options.resume() != null) {
+            store = RunStore.open(options.resume());
+            prov = store.provenance();
+            Log.info("resuming run " + prov.runId() + " (" + store.finished().size() + " claims already finished)");
+        } else {
+            String id = options.runId() != null ? options.runId() : newRunId(options.profile());
+            store = RunStore.create(options.runsDir().resolve(id));
+            prov = null;
+        }
+        Profile profile = prov != null ? Profile.parse(prov.profile()) : options.profile();
+        List<String> papers = prov != null ? nullToEmpty(prov.papers()) : options.papers();
+        List<String> claims = prov != null ? nullToEmpty(prov.claims()) : options.claims();
+        Integer seedOverride = prov != null ? prov.seeds() : options.seeds();
+        Shard shard = prov != null && prov.shard() != null ? Shard.parse(prov.shard()) : options.shard();
+
+        List<Item> items = select(registry, papers, claims);
+        List<Item> mine = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (shard.owns(i)) {
+                mine.add(items.get(i));
+            }
+        }
+        if (prov == null) {
+            prov = startProvenance(store.dir(), options, profile, papers, claims, seedOverride, shard, mine);
+        }
+        Map<String, String> datasets = new TreeMap<>(prov.datasets() == null ? Map.of() : prov.datasets());
+        store.writeProvenance(prov.withStatus("running", null, datasets));
+        final Provenance started = prov;
+        Thread hook = new Thread(() -> {
+            try {
+                store.writeProvenance(started.withStatus("interrupted", null, datasets));
+            } catch (IOException e) {
+                // best effort: the claims finished so far are on disk already
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        Set<String> finished = store.finished();
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        int skippedAsDone = 0;
+        for (Item item : mine) {
+            if (finished.contains(item.key())) {
+                skippedAsDone++;
+                continue;
+            }
+            Claim claim = item.claim();
+            List<ResultLine> lines;
+            if (claim == null) {
+                String problems = item.entry().problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
+                Log.warn(item.entry().id() + ": not run, its paper.yaml or module is broken: " + problems);
+                lines = List.of(ResultLine.brokenPaper(item.entry().id(), profile,
+                        "paper not loaded: " + problems + " (run 'reprobench validate')"));
+            } else {
+                int n = seedOverride != null ? seedOverride : claim.seedCount(profile);
+                List<Long> seeds = LongStream.rangeClosed(1, n).boxed().toList();
+                Log.info("running " + item.key() + " at " + profile.id() + " over " + n + " seed(s)");
+                ClaimRunner.Finished f = ClaimRunner.run(item.entry().paper(), claim,
+                        item.entry().module().experiments().get(claim.id()), profile, seeds, store.dir(), options.terminal());
+                lines = f.lines();
+                datasets.putAll(f.datasets());
+            }
+            store.append(lines);
+            ResultLine agg = lines.get(lines.size() - 1);
+            Verdict v = Verdict.valueOf(agg.verdict());
+            counts.merge(v, 1, Integer::sum);
+            Log.info(item.key() + ": " + v + " (" + agg.reason() + ")"
+                    + (agg.wallSeconds() != null ? String.format(java.util.Locale.ROOT, " in %.1f s", agg.wallSeconds()) : ""));
+        }
+        store.writeProvenance(prov.withStatus("finished", Instant.now().toString(), datasets));
+        Runtime.getRuntime().removeShutdownHook(hook);
+        Report.write(store.dir());
+        return new Summary(store.dir(), counts, skippedAsDone);
+    }
+
+    /** Whether to draw progress bars: only on an interactive terminal, never in CI or pipes. */
+    public static boolean onTerminal() {
+        return System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    private static List<String> nullToEmpty(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
+    static String newRunId(Profile profile) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-" + profile.id();
+    }
+
+    /** The selected claims in a fixed order (paper id, then paper.yaml order), so shards are stable. */
+    private static List<Item> select(Registry registry, List<String> papers, List<String> claims) throws BadInput {
+        Set<String> known = new LinkedHashSet<>();
+        registry.entries().forEach(e -> known.add(e.id()));
+        for (String p : papers) {
+            if (!known.contains(p)) {
+                throw new BadInput("unknown paper id '" + p + "'; known ids: " + String.join(", ", known)
+                        + " (see 'reprobench list')");
+            }
+        }
+        Set<String> unmatched = new LinkedHashSet<>(claims);
+        List<Item> items = new ArrayList<>();
+        for (Registry.Entry e : registry.entries()) {
+            if (!papers.isEmpty() && !papers.contains(e.id())) {
+                continue;
+            }
+            if (!e.ok()) {
+                if (claims.isEmpty()) {
+                    items.add(new Item(e, null));
+                }
+                continue;
+            }
+            for (Claim c : e.paper().claims()) {
+                String qualified = e.id() + "/" + c.id();
+                if (claims.isEmpty() || claims.contains(c.id()) || claims.contains(qualified)) {
+                    unmatched.remove(c.id());
+                    unmatched.remove(qualified);
+                    items.add(new Item(e, c));
+                }
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new BadInput("unknown claim id(s) " + unmatched + " in the selected papers; 'reprobench list' shows the claim ids");
+        }
+        return items;
+    }
+
+    private static Provenance startProvenance(Path dir, Options o, Profile profile, List<String> papers, List<String> claims,
+                                              Integer seeds, Shard shard, List<Item> items) {
+        String[] engine = Environment.engine();
+        Map<String, String> titles = new TreeMap<>();
+        for (Item i : items) {
+            if (i.entry().paper() != null) {
+                titles.put(i.entry().id(), i.entry().paper().title());
+            }
+        }
+        return new Provenance(dir.getFileName().toString(), "run", "running", profile.id(), papers, claims, seeds,
+                shard.count() > 1 ? shard.toString() : null, Instant.now().toString(), null,
+                Environment.gitCommit(), Environment.gitDirty(), Environment.harnessVersion(), Environment.java(),
+                engine[0], engine[1], engine[2], Environment.threads(), Environment.machine(), titles, Map.of(), o.command());
+    }
+
+    /** The folder of a run given as a path or as an id under the runs folder. */
+    public static Path resolveRun(Path runsDir, String run) throws BadInput {
+        Path p = Path.of(run);
+        if (Files.isDirectory(p)) {
+            return p;
+        }
+        Path q = runsDir.resolve(run);
+        if (Files.isDirectory(q)) {
+            return q;
+        }
+        throw new BadInput("no run '" + run + "': give a run folder or an id under " + runsDir);
+    }
+}
