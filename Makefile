@@ -6,7 +6,7 @@ PAPER    ?=
 CLAIM    ?=
 PAPER_FLAGS := $(foreach p,$(PAPER),--paper $(p)) $(foreach c,$(CLAIM),--claim $(c))
 
-.PHONY: build test reproduce bench report data clean
+.PHONY: build test reproduce bench report data clean paper-dev
 
 # Packages every module and writes target/classpath.txt for ./reprobench (and JMH's forks).
 build:
@@ -39,3 +39,13 @@ report: build
 clean:
 	mvn -B -q clean
 	rm -rf target
+
+# Work on one paper without building the others: builds papers/$(PAPER) against the installed
+# harness (mvn install -pl datasets,harness) and runs the CLI on it, e.g.
+#   make paper-dev PAPER=sft-pg ARGS="run --paper sft-pg --profile smoke --runs-dir /tmp/runs"
+ARGS ?= list
+paper-dev:
+	$(MVN) -pl papers/$(PAPER) -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+	java -Xmx12g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+	  -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dreprobench.home=$(CURDIR) \
+	  -cp papers/$(PAPER)/target/classes:$$(cat papers/$(PAPER)/target/cp.txt) org.reprobench.cli.Main $(ARGS)
