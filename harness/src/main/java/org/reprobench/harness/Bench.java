@@ -55,9 +55,9 @@ public final class Bench {
             throw new BadInput("no paper selected, so no benchmark to run");
         }
         String id = o.runId() != null ? o.runId() : Runner.newRunId(org.reprobench.api.Profile.CI).replace("-ci", "-bench");
-        RunStore store = RunStore.create(o.runsDir().resolve(id));
+        RunStore store = RunStore.create(o.runId() != null ? o.runsDir().resolve(id) : Runner.freshRunDir(o.runsDir(), id));
         String[] engine = Environment.engine();
-        Provenance prov = new Provenance(id, "bench", "running", null, o.papers(), null, null, null, Instant.now().toString(), null,
+        Provenance prov = new Provenance(store.dir().getFileName().toString(), "bench", "running", null, o.papers(), null, null, null, Instant.now().toString(), null,
                 Environment.gitCommit(), Environment.gitDirty(), Environment.harnessVersion(), Environment.java(), engine[0],
                 engine[1], engine[2], Environment.threads(), Environment.machine(), titles, null, o.command());
         store.writeProvenance(prov);

@@ -270,17 +270,17 @@ public final class PaperYaml {
                 if (published == null) {
                     problem(node, where + ": a 'value' check needs a published value", "add 'published: {value: ..., source: ...}'");
                 }
-                if (Double.isNaN(tol) && Double.isNaN(relTol)) {
+                if (!m.containsKey("tolerance") && !m.containsKey("relative_tolerance")) {
                     problem(node, where + ": a 'value' check needs a tolerance", "add 'tolerance:' or 'relative_tolerance:'");
                 }
             }
             case RANGE -> {
-                if (Double.isNaN(min) && Double.isNaN(max)) {
+                if (!m.containsKey("min") && !m.containsKey("max")) {
                     problem(node, where + ": a 'range' check needs 'min' or 'max'", "add e.g. 'max: 4.0'");
                 }
             }
             case SLOPE -> {
-                if (Double.isNaN(min) || Double.isNaN(max)) {
+                if (!m.containsKey("min") || !m.containsKey("max")) {
                     problem(node, where + ": a 'slope' check needs both 'min' and 'max'", "add e.g. 'min: 0.85, max: 1.2'");
                 }
                 if (!"log-log".equals(axes) && !"linear".equals(axes)) {

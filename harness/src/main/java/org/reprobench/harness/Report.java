@@ -38,7 +38,7 @@ public final class Report {
         List<ResultLine> lines = RunStore.readLines(runDir.resolve(RunStore.CLAIMS_JSONL));
         Document doc = new Document();
         doc.heading(1, "reprobench report: run " + p.runId());
-        doc.table(List.of("", ""), provenanceRows(p));
+        doc.table(List.of("run", p.runId()), provenanceRows(p));
 
         Map<String, List<ResultLine>> byPaper = new LinkedHashMap<>();
         for (ResultLine l : lines) {
@@ -90,11 +90,11 @@ public final class Report {
             doc.heading(2, e.getKey() + (title != null ? ": " + title : ""));
             List<List<String>> rows = new ArrayList<>();
             for (ResultLine l : e.getValue()) {
-                rows.add(List.of(l.claim(), nz(l.source()), published(l), ours(l), l.verdict(),
+                rows.add(List.of(l.claim(), nz(l.source()), metric(l), published(l), ours(l), l.verdict(),
                         l.wallSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f", l.wallSeconds()),
-                        l.data() == null ? "generated" : l.data()));
+                        l.data() != null ? l.data() : l.n() != null ? "generated" : "—"));
             }
-            doc.table(List.of("claim", "source", "published", "ours (mean ± sd, n)", "verdict", "wall (s)", "data"), rows);
+            doc.table(List.of("claim", "source", "metric", "published", "ours (mean ± sd, n)", "verdict", "wall (s)", "data"), rows);
             for (ResultLine l : e.getValue()) {
                 doc.bullet("**" + l.claim() + "** " + l.verdict() + ": " + nz(l.reason()));
             }
@@ -154,6 +154,15 @@ public final class Report {
             s += " ± " + Judge.fmt(l.publishedUncertainty());
         }
         return s + (l.publishedSource() != null && !l.publishedSource().equals(l.source()) ? " (" + l.publishedSource() + ")" : "");
+    }
+
+    /** "name (unit, higher is better)". */
+    static String metric(ResultLine l) {
+        if (l.metric() == null) {
+            return "—";
+        }
+        String unit = l.unit() == null || l.unit().isEmpty() ? "" : l.unit() + ", ";
+        return l.metric() + " (" + unit + nz(l.direction()) + " is better)";
     }
 
     static String ours(ResultLine l) {

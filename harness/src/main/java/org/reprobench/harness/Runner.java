@@ -60,8 +60,9 @@ public final class Runner {
             prov = store.provenance();
             Log.info("resuming run " + prov.runId() + " (" + store.finished().size() + " claims already finished)");
         } else {
-            String id = options.runId() != null ? options.runId() : newRunId(options.profile());
-            store = RunStore.create(options.runsDir().resolve(id));
+            Path dir = options.runId() != null ? options.runsDir().resolve(options.runId())
+                    : freshRunDir(options.runsDir(), newRunId(options.profile()));
+            store = RunStore.create(dir);
             prov = null;
         }
         Profile profile = prov != null ? Profile.parse(prov.profile()) : options.profile();
@@ -140,6 +141,15 @@ public final class Runner {
 
     static String newRunId(Profile profile) {
         return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-" + profile.id();
+    }
+
+    /** runsDir/id, or runsDir/id-2, -3... when a run started within the same second. */
+    static Path freshRunDir(Path runsDir, String id) {
+        Path dir = runsDir.resolve(id);
+        for (int k = 2; Files.exists(dir); k++) {
+            dir = runsDir.resolve(id + "-" + k);
+        }
+        return dir;
     }
 
     /** The selected claims in a fixed order (paper id, then paper.yaml order), so shards are stable. */

@@ -1,0 +1,30 @@
+package org.reprobench.papers.byzsgdnm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * A server-side aggregation rule, vectorised over independent runs: it receives a block
+ * {@code (R, n, d)} (R runs, n workers each, vectors of length d) and returns {@code (R, d)}, one
+ * aggregate per run, with the same handful of tensor operations for all runs and workers.
+ */
+public interface Aggregator {
+
+    /** Aggregates {@code (R, n, d)} into {@code (R, d)}. */
+    NDArray aggregate(NDArray received);
+
+    /** Short name used in tables (CM, GM, KR, CC, mean; NNM+ prefix for pre-mixing). */
+    String name();
+
+    /**
+     * Replaces every received vector that holds a NaN or an infinity by the zero vector. A
+     * Byzantine worker could have sent zeros anyway, so robustness is unaffected; without this
+     * step a single NaN poisons distances (Krum, GM, CC) and the result.
+     */
+    static NDArray sanitize(NDArray received) {
+        NDArray bad = received.isNaN().logicalOr(received.isInfinite());
+        NDArray badRow = bad.toType(DataType.FLOAT32, false).max(new int[] {2}, true).gt(0); // (R, n, 1)
+        return NDArrays.where(badRow, received.zerosLike(), received);
+    }
+}
