@@ -16,6 +16,7 @@ import org.reprobench.api.Verdict;
 import org.reprobench.harness.BadInput;
 import org.reprobench.harness.Bench;
 import org.reprobench.harness.Claim;
+import org.reprobench.harness.ExitCodes;
 import org.reprobench.harness.Json;
 import org.reprobench.harness.Log;
 import org.reprobench.harness.PaperYaml;
@@ -30,26 +31,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The reprobench command line. Exit codes are listed in {@link ExitCodes} and the README. */
+/** The reprobench command line. Exit codes are in {@link ExitCodes} and the README. */
 @Command(name = "reprobench", mixinStandardHelpOptions = true, version = "reprobench 0.1",
         description = "Re-runs ML papers' claims on DJL/PyTorch, times them with JMH and says whether they reproduced.",
-        subcommands = {Main.ListCmd.class, Main.ValidateCmd.class, Main.RunCmd.class, Main.BenchCmd.class, Main.ReportCmd.class},
+        subcommands = {Main.ListCmd.class, Main.ValidateCmd.class, Main.RunCmd.class, Main.BenchCmd.class, Main.ReportCmd.class,
+                TrackingCommands.PromoteCmd.class, TrackingCommands.CompareCmd.class, TrackingCommands.HistoryCmd.class,
+                TrackingCommands.NightlyCmd.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it)", "2:bad input (unknown id, malformed paper.yaml, bad option)",
-                "3:some claims failed to run (ERROR rows)", "4:nothing ran (empty selection or everything skipped)"})
+                "3:some claims failed to run (ERROR rows)", "4:nothing ran (empty selection or everything skipped)",
+                "5:regression against the baseline (compare, nightly)"})
 public final class Main implements Runnable {
-
-    /** Documented process exit codes. */
-    public static final class ExitCodes {
-        public static final int OK = 0;
-        public static final int INTERNAL = 1;
-        public static final int BAD_INPUT = 2;
-        public static final int CLAIMS_ERRORED = 3;
-        public static final int NOTHING_RAN = 4;
-
-        private ExitCodes() {
-        }
-    }
 
     @Option(names = "--runs-dir", description = "Where run folders live (default: ${DEFAULT-VALUE}).", defaultValue = "${sys:reprobench.home:-.}/results/runs",
             scope = CommandLine.ScopeType.INHERIT)
@@ -290,29 +282,58 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "report", description = "Rebuild a run's report.md and report.html (default: the latest run).")
+    @Command(name = "report", description = "Rebuild a run's report.md and report.html (default: the latest run); "
+            + "--format/--out give the tables as md, html, csv or latex.")
     static final class ReportCmd implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
 
-        @Parameters(arity = "0..1", paramLabel = "RUN", description = "Run folder or id (default: the latest run).")
+        @Parameters(arity = "0..1", paramLabel = "RUN", description = "Run folder, id, or 'baseline' (default: the latest run).")
         String run;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown report here, plot links adjusted (e.g. results/REPORT.md).")
+        @Option(names = "--out", paramLabel = "FILE", description = "Also write the report here (e.g. results/REPORT.md); plot links are adjusted.")
         Path out;
+
+        @Option(names = "--format", paramLabel = "FMT", description = "md, html, csv or latex (default: from --out's extension, else md).")
+        String format;
 
         @Override
         public Integer call() throws Exception {
-            Path dir = run != null ? Runner.resolveRun(parent.runsDir, run) : latestRun(parent.runsDir);
-            Report.write(dir);
-            System.out.println("report: " + dir.resolve("report.md"));
+            Path dir = run == null ? latestRun(parent.runsDir)
+                    : "baseline".equals(run) ? TrackingCommands.baselineDir() : Runner.resolveRun(parent.runsDir, run);
+            if (!"baseline".equals(run)) {
+                Report.write(dir);
+                System.err.println("report: " + dir.resolve("report.md"));
+            }
+            String fmt = format != null ? format : out == null ? null : extensionFormat(out);
+            if (fmt == null) {
+                return ExitCodes.OK;
+            }
+            String prefix = "";
             if (out != null) {
                 Path base = out.toAbsolutePath().getParent();
-                String prefix = base.relativize(dir.toAbsolutePath()).toString().replace('\\', '/') + "/";
-                Json.writeAtomically(out, Report.markdown(dir, prefix));
-                System.out.println("report: " + out);
+                String rel = base.relativize(dir.toAbsolutePath()).toString().replace('\\', '/');
+                prefix = rel.isEmpty() ? "" : rel + "/";
+            }
+            String text = switch (fmt) {
+                case "md" -> Report.markdown(dir, prefix);
+                case "html" -> Report.html(dir, prefix);
+                case "csv" -> Report.csv(dir);
+                case "latex", "tex" -> Report.latex(dir);
+                default -> throw new BadInput("unknown format '" + fmt + "': use md, html, csv or latex");
+            };
+            if (out != null) {
+                Json.writeAtomically(out, text);
+                System.err.println("report: " + out);
+            } else {
+                System.out.print(text);
             }
             return ExitCodes.OK;
+        }
+
+        private static String extensionFormat(Path p) {
+            String n = p.getFileName().toString();
+            return n.endsWith(".html") ? "html" : n.endsWith(".csv") ? "csv" : n.endsWith(".tex") ? "latex" : "md";
         }
     }
 

@@ -21,8 +21,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Bench {
 
-    /** quick: one short iteration each, for smoke checks; otherwise 3 warm-up + 5 measured. */
-    public record Options(List<String> papers, boolean quick, Path runsDir, String runId, String command) {
+    /**
+     * quick: one short iteration each, for smoke checks; otherwise 3 warm-up + 5 measured.
+     * includes: benchmark-name regexes that replace the papers' packages (used to rerun flagged ones).
+     */
+    public record Options(List<String> papers, boolean quick, Path runsDir, String runId, String command, List<String> includes,
+                          Path into) {
+        public Options(List<String> papers, boolean quick, Path runsDir, String runId, String command) {
+            this(papers, quick, runsDir, runId, command, List.of(), null);
+        }
     }
 
     /** The JVM settings every fork gets, whatever the launching JVM had. */
@@ -54,13 +61,21 @@ public final class Bench {
         if (packages.isEmpty()) {
             throw new BadInput("no paper selected, so no benchmark to run");
         }
-        String id = o.runId() != null ? o.runId() : Runner.newRunId(org.reprobench.api.Profile.CI).replace("-ci", "-bench");
-        RunStore store = RunStore.create(o.runId() != null ? o.runsDir().resolve(id) : Runner.freshRunDir(o.runsDir(), id));
-        String[] engine = Environment.engine();
-        Provenance prov = new Provenance(store.dir().getFileName().toString(), "bench", "running", null, o.papers(), null, null, null, Instant.now().toString(), null,
-                Environment.gitCommit(), Environment.gitDirty(), Environment.harnessVersion(), Environment.java(), engine[0],
-                engine[1], engine[2], Environment.threads(), Environment.machine(), titles, null, o.command());
-        store.writeProvenance(prov);
+        RunStore store;
+        Provenance prov = null;
+        if (o.into() != null) {
+            // the benchmarks of an existing run (nightly): its run.json stays as it is
+            store = RunStore.open(o.into());
+        } else {
+            store = RunStore.create(o.runId() != null ? o.runsDir().resolve(o.runId())
+                    : Runner.freshRunDir(o.runsDir(), Runner.newRunId("bench")));
+            String[] engine = Environment.engine();
+            prov = new Provenance(store.dir().getFileName().toString(), "bench", "running", null, o.papers(), null, null, null,
+                    Instant.now().toString(), null, Environment.gitCommit(), Environment.gitDirty(), Environment.harnessVersion(),
+                    Environment.java(), engine[0], engine[1], engine[2], Environment.threads(), Environment.machine(), titles, null,
+                    o.command());
+            store.writeProvenance(prov);
+        }
         Path jmhJson = store.dir().resolve(RunStore.JMH_JSON);
         ChainedOptionsBuilder ob = new OptionsBuilder()
                 .forks(1)
@@ -74,20 +89,28 @@ public final class Bench {
         } else {
             ob.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(TimeValue.seconds(2));
         }
-        for (String pkg : packages) {
-            ob.include("^" + Pattern.quote(pkg + ".") + ".*");
+        if (o.includes().isEmpty()) {
+            for (String pkg : packages) {
+                ob.include("^" + Pattern.quote(pkg + ".") + ".*");
+            }
+        } else {
+            o.includes().forEach(ob::include);
         }
         try {
             new org.openjdk.jmh.runner.Runner(ob.build()).run();
         } catch (RunnerException e) {
-            store.writeProvenance(prov.withStatus("failed", Instant.now().toString(), null));
+            if (prov != null) {
+                store.writeProvenance(prov.withStatus("failed", Instant.now().toString(), null));
+            }
             throw new IOException("JMH failed: " + e.getMessage()
                     + " (if another JMH run holds /tmp/jmh.lock, wait for it or pass -Djmh.ignoreLock=true)", e);
         }
         if (!Files.exists(jmhJson)) {
             Files.writeString(jmhJson, "[]\n");
         }
-        store.writeProvenance(prov.withStatus("finished", Instant.now().toString(), null));
+        if (prov != null) {
+            store.writeProvenance(prov.withStatus("finished", Instant.now().toString(), null));
+        }
         Report.write(store.dir());
         return store.dir();
     }

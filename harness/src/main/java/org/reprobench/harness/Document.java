@@ -80,6 +80,31 @@ final class Document {
         return sb.append('\n').toString();
     }
 
+    /** Headings and tables as LaTeX (booktabs); text and images are left to the Markdown/HTML reports. */
+    String latex() {
+        StringBuilder sb = new StringBuilder("% reprobench tables; needs \\usepackage{booktabs}\n");
+        for (Block b : blocks) {
+            if (b instanceof Heading h && h.level() > 1) {
+                sb.append(h.level() == 2 ? "\\subsection*{" : "\\subsubsection*{").append(tex(h.text())).append("}\n");
+            } else if (b instanceof Table t) {
+                sb.append("\\begin{tabular}{").append("l".repeat(t.header().size())).append("}\n\\toprule\n");
+                sb.append(String.join(" & ", t.header().stream().map(Document::tex).toList())).append(" \\\\\n\\midrule\n");
+                for (List<String> r : t.rows()) {
+                    sb.append(String.join(" & ", r.stream().map(Document::tex).toList())).append(" \\\\\n");
+                }
+                sb.append("\\bottomrule\n\\end{tabular}\n\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String tex(String s) {
+        // backslashes go through a placeholder so the braces of \textbackslash{} are not escaped again
+        return s.replace("\\", "\u0000").replaceAll("([&%$#_{}])", "\\\\$1").replace("~", "\\textasciitilde{}")
+                .replace("^", "\\textasciicircum{}").replace("±", "$\\pm$").replace("—", "--").replace("×", "$\\times$")
+                .replaceAll("\\*\\*(.+?)\\*\\*", "\\\\textbf{$1}").replace("\u0000", "\\textbackslash{}");
+    }
+
     String html(String title) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n")

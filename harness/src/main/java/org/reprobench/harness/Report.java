@@ -33,6 +33,11 @@ public final class Report {
         return build(runDir, linkPrefix).markdown();
     }
 
+    /** The HTML report, with plot links written relative to {@code linkPrefix}. */
+    public static String html(Path runDir, String linkPrefix) throws IOException {
+        return build(runDir, linkPrefix).html("reprobench run " + RunStore.readProvenance(runDir).runId());
+    }
+
     static Document build(Path runDir, String linkPrefix) throws IOException {
         Provenance p = RunStore.readProvenance(runDir);
         List<ResultLine> lines = RunStore.readLines(runDir.resolve(RunStore.CLAIMS_JSONL));
@@ -107,12 +112,50 @@ public final class Report {
             }
         }
 
+        CompareStore.Stored cmp = CompareStore.read(runDir);
+        if (cmp != null) {
+            Compare.addTo(doc, cmp.rows(), p.runId(), cmp.against());
+        }
+        if (Files.isRegularFile(runDir.resolve("trends/index.md"))) {
+            doc.heading(2, "Trends");
+            doc.text("Per-claim and per-benchmark trends over the kept runs on this machine: [trends/index.html]("
+                    + linkPrefix + "trends/index.html) ([Markdown](" + linkPrefix + "trends/index.md)).");
+        }
+
         Path jmh = runDir.resolve(RunStore.JMH_JSON);
         if (Files.isRegularFile(jmh)) {
             doc.heading(2, "Benchmarks (JMH)");
             doc.table(List.of("benchmark", "params", "mode", "score", "error (99.9%)", "unit", "forks × iterations"), jmhRows(jmh));
         }
         return doc;
+    }
+
+    /** One CSV row per claim, for spreadsheets: the per-paper tables flattened. */
+    public static String csv(Path runDir) throws IOException {
+        StringBuilder sb = new StringBuilder("paper,claim,source,metric,direction,published,published_uncertainty,"
+                + "published_source,mean,sd,n,verdict,wall_seconds,data\n");
+        for (ResultLine l : RunStore.readLines(runDir.resolve(RunStore.CLAIMS_JSONL))) {
+            if (!l.aggregateLine()) {
+                continue;
+            }
+            List<Object> cells = java.util.Arrays.asList(l.paper(), l.claim(), l.source(), l.metric(), l.direction(), l.published(),
+                    l.publishedUncertainty(), l.publishedSource(), l.mean(), l.sd(), l.n(), l.verdict(), l.wallSeconds(), l.data());
+            sb.append(cells.stream().map(Report::csvCell).collect(java.util.stream.Collectors.joining(","))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csvCell(Object o) {
+        if (o == null) {
+            return "";
+        }
+        String s = o.toString();
+        return s.matches(".*[,\"\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** The report's tables as LaTeX (booktabs), one table per paper plus the summary. */
+    public static String latex(Path runDir) throws IOException {
+        return build(runDir, "").latex();
     }
 
     private static List<List<String>> provenanceRows(Provenance p) {

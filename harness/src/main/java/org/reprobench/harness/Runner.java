@@ -61,7 +61,7 @@ public final class Runner {
             Log.info("resuming run " + prov.runId() + " (" + store.finished().size() + " claims already finished)");
         } else {
             Path dir = options.runId() != null ? options.runsDir().resolve(options.runId())
-                    : freshRunDir(options.runsDir(), newRunId(options.profile()));
+                    : freshRunDir(options.runsDir(), newRunId(options.profile().id()));
             store = RunStore.create(dir);
             prov = null;
         }
@@ -139,8 +139,9 @@ public final class Runner {
         return l == null ? List.of() : l;
     }
 
-    static String newRunId(Profile profile) {
-        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-" + profile.id();
+    /** A run id that sorts by time: 20261128-133500-ci. */
+    static String newRunId(String suffix) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-" + suffix;
     }
 
     /** runsDir/id, or runsDir/id-2, -3... when a run started within the same second. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reprobench.harness.ExitCodes;
 
 /** The documented exit codes and messages of the command line. */
 class MainTest {
@@ -42,7 +43,7 @@ class MainTest {
     @Test
     void listShowsPapersAndMarksBrokenOnes() {
         Result r = cli("list");
-        assertEquals(Main.ExitCodes.OK, r.code());
+        assertEquals(ExitCodes.OK, r.code());
         assertTrue(r.out().contains("fixture-pass  A Paper Whose Claims Hold"), r.out());
         assertTrue(r.out().contains("fixture-malformed  [broken"), r.out());
         Result j = cli("list", "--json");
@@ -52,12 +53,12 @@ class MainTest {
     @Test
     void unknownPaperAndBadOptionsAreBadInput() {
         Result r = cli("run", "--paper", "nope");
-        assertEquals(Main.ExitCodes.BAD_INPUT, r.code());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.err().contains("unknown paper id 'nope'"), r.err());
-        assertEquals(Main.ExitCodes.BAD_INPUT, cli("run", "--profile", "huge").code());
-        assertEquals(Main.ExitCodes.BAD_INPUT, cli("run", "--shard", "3/2").code());
-        assertEquals(Main.ExitCodes.BAD_INPUT, cli("run", "--no-such-option").code());
-        assertEquals(Main.ExitCodes.BAD_INPUT, cli("run", "--resume", "no-such-run").code());
+        assertEquals(ExitCodes.BAD_INPUT, cli("run", "--profile", "huge").code());
+        assertEquals(ExitCodes.BAD_INPUT, cli("run", "--shard", "3/2").code());
+        assertEquals(ExitCodes.BAD_INPUT, cli("run", "--no-such-option").code());
+        assertEquals(ExitCodes.BAD_INPUT, cli("run", "--resume", "no-such-run").code());
     }
 
     @Test
@@ -79,27 +80,27 @@ class MainTest {
                     profiles: {smoke: full}
                 """);
         Result r = cli("validate", bad.toString());
-        assertEquals(Main.ExitCodes.BAD_INPUT, r.code());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.out().contains(bad + ":12: unknown key 'mx' in check"), r.out());
         assertTrue(r.out().contains("fix:"), r.out());
     }
 
     @Test
     void runExitCodesTellErrorsAndNothingRanApart() {
-        assertEquals(Main.ExitCodes.OK, cli("run", "--paper", "fixture-pass", "--claim", "mean-of-arange", "--profile", "smoke").code());
-        assertEquals(Main.ExitCodes.CLAIMS_ERRORED, cli("run", "--paper", "fixture-throw", "--profile", "smoke").code());
-        assertEquals(Main.ExitCodes.NOTHING_RAN, cli("run", "--paper", "fixture-pass", "--claim", "paper-only", "--profile", "smoke").code());
-        assertEquals(Main.ExitCodes.OK, cli("run", "--paper", "fixture-fail", "--profile", "smoke").code(),
+        assertEquals(ExitCodes.OK, cli("run", "--paper", "fixture-pass", "--claim", "mean-of-arange", "--profile", "smoke").code());
+        assertEquals(ExitCodes.CLAIMS_ERRORED, cli("run", "--paper", "fixture-throw", "--profile", "smoke").code());
+        assertEquals(ExitCodes.NOTHING_RAN, cli("run", "--paper", "fixture-pass", "--claim", "paper-only", "--profile", "smoke").code());
+        assertEquals(ExitCodes.OK, cli("run", "--paper", "fixture-fail", "--profile", "smoke").code(),
                 "NOT_REPRODUCED is a finding, not a failure to run");
     }
 
     @Test
     void reportRebuildsTheLatestRunAndWritesACopy() throws Exception {
-        assertEquals(Main.ExitCodes.OK, cli("run", "--paper", "fixture-pass", "--claim", "square-law", "--profile", "smoke",
+        assertEquals(ExitCodes.OK, cli("run", "--paper", "fixture-pass", "--claim", "square-law", "--profile", "smoke",
                 "--run-id", "r").code());
         Path out = tmp.resolve("runs").getParent().resolve("REPORT.md");
         Result r = cli("report", "--out", out.toString());
-        assertEquals(Main.ExitCodes.OK, r.code(), r.err());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
         String md = Files.readString(out);
         assertTrue(md.contains("(runs/r/plots/fixture-pass--square-law--square-law.png)"), md);
     }

@@ -1,0 +1,74 @@
+package org.reprobench.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Compare on constructed runs: each case of the issue, and the golden Markdown. */
+class CompareTest {
+    private static Path res(String name) throws URISyntaxException {
+        return Path.of(CompareTest.class.getResource("/golden/compare/" + name).toURI());
+    }
+
+    private static List<Compare.Row> rows() throws Exception {
+        return Compare.compare(RunResults.load(res("run")), RunResults.load(res("base")), Changes.read(res("changes.yaml")));
+    }
+
+    private static Map<String, Compare.Row> byKey(List<Compare.Row> rows) {
+        return rows.stream().collect(Collectors.toMap(r -> r.kind() + " " + r.key(), r -> r));
+    }
+
+    @Test
+    void everyCaseGetsItsStatus() throws Exception {
+        Map<String, Compare.Row> m = byKey(rows());
+        assertEquals(Compare.Status.IMPROVED, m.get("claim p/improves").status(), "accuracy up 0.1, s.e. 0.008");
+        assertEquals(Compare.Status.REGRESSED, m.get("claim p/worsens").status(), "accuracy down 0.1; the old changes.yaml entry predates the baseline");
+        assertEquals(Compare.Status.STABLE, m.get("claim p/noisy").status(), "down 0.05 with s.e. 0.041: within 3 s.e.");
+        assertEquals(Compare.Status.REGRESSED, m.get("claim p/flips").status());
+        assertTrue(m.get("claim p/flips").message().startsWith("verdict changed REPRODUCED -> NOT_REPRODUCED"));
+        assertEquals(Compare.Status.STABLE, m.get("claim p/slower").status(), "same value");
+        assertEquals(Compare.Status.REGRESSED, m.get("wall-time p/slower").status());
+        assertTrue(m.get("wall-time p/slower").advisory(), "timing is advisory until confirmed");
+        assertFalse(m.containsKey("wall-time p/noisy"), "10 s -> 11 s is not flagged");
+        assertEquals(Compare.Status.STABLE, m.get("claim p/acknowledged").status());
+        assertTrue(m.get("claim p/acknowledged").message().contains("metric redefined on purpose"));
+        assertEquals(Compare.Status.MISSING, m.get("claim p/gone").status());
+        assertEquals(Compare.Status.NEW, m.get("claim p/brand-new").status());
+        assertEquals(Compare.Status.NEW, m.get("claim p/resettled").status(), "a new claim version is not compared");
+        assertEquals(Compare.Status.STABLE, m.get("benchmark p.B.steady[n=100]").status(), "10.0 -> 10.6 ms within errors and 10%");
+        assertEquals(Compare.Status.REGRESSED, m.get("benchmark p.B.slowed").status());
+        assertEquals(Compare.Status.IMPROVED, m.get("benchmark p.B.sped").status(), "throughput: higher is better");
+    }
+
+    @Test
+    void onlyNonAdvisoryRegressionsFail() throws Exception {
+        List<Compare.Row> rows = rows();
+        assertEquals(List.of("p/worsens", "p/flips"), rows.stream().filter(Compare.Row::failing).map(Compare.Row::key).toList());
+    }
+
+    @Test
+    void directionDecidesWhatIsBetter() {
+        ResultLine lowerBase = line("lower", 1.0);
+        ResultLine lowerRun = line("lower", 0.5);
+        assertEquals(Compare.Status.IMPROVED, Compare.compareClaim("k", lowerBase, lowerRun).status());
+        assertEquals(Compare.Status.REGRESSED, Compare.compareClaim("k", line("higher", 1.0), line("higher", 0.5)).status());
+    }
+
+    private static ResultLine line(String direction, double mean) {
+        return new ResultLine("claim", "p", "c", 1, "ci", "CONSISTENT", null, null, null, null, null, null, null, null,
+                1, mean, 0.0, mean, mean, 1, "m", "", direction, null, null, null, null, null, "range", "reduced", null, null,
+                1.0, null, null);
+    }
+
+    @Test
+    void markdownMatchesTheGoldenFile() throws Exception {
+        ReportGoldenTest.assertGolden("compare.md", Compare.markdown(rows(), "run-run", "baseline base-run"));
+    }
+}
