@@ -6,7 +6,7 @@ PAPER    ?=
 CLAIM    ?=
 PAPER_FLAGS := $(foreach p,$(PAPER),--paper $(p)) $(foreach c,$(CLAIM),--claim $(c))
 
-.PHONY: build test reproduce bench report data clean paper-dev
+.PHONY: build test reproduce bench report data clean paper-dev nightly promote
 
 # Packages every module and writes target/classpath.txt for ./reprobench (and JMH's forks).
 build:
@@ -29,6 +29,15 @@ reproduce: build data
 	@rc=0; ./reprobench run --profile $(PROFILE) $(PAPER_FLAGS) || rc=$$?; \
 	 ./reprobench report --out results/REPORT.md; \
 	 echo "results/REPORT.md refreshed"; exit $$rc
+
+# reproduce + benchmarks + compare with results/baseline (regressions confirmed by a rerun) +
+# history trends. Exit 5: confirmed regression, 3: claims errored, 4: nothing ran.
+nightly: build data
+	./reprobench nightly --profile $(PROFILE) $(foreach p,$(PAPER),--paper $(p)) $(NIGHTLY_FLAGS)
+
+# Make a finished run the baseline: make promote RUN=<run-id>
+promote: build
+	./reprobench promote $(RUN)
 
 bench: build
 	./reprobench bench $(PAPER_FLAGS)
