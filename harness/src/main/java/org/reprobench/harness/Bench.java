@@ -73,7 +73,7 @@ public final class Bench {
             prov = new Provenance(store.dir().getFileName().toString(), "bench", "running", null, o.papers(), null, null, null,
                     Instant.now().toString(), null, Environment.gitCommit(), Environment.gitDirty(), Environment.harnessVersion(),
                     Environment.java(), engine[0], engine[1], engine[2], Environment.threads(), Environment.machine(), titles, null,
-                    o.command());
+                    o.command(), null, null);
             store.writeProvenance(prov);
         }
         Path jmhJson = store.dir().resolve(RunStore.JMH_JSON);

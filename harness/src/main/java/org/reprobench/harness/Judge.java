@@ -35,8 +35,6 @@ public final class Judge {
         }
         Check check = claim.check();
         List<SeedResult> results = new ArrayList<>();
-        double[] values = new double[seeds.size()];
-        int passed = 0;
         for (int i = 0; i < seeds.size(); i++) {
             Outcome o = outcomes.get(i);
             long seed = seeds.get(i);
@@ -48,13 +46,19 @@ public final class Judge {
                 throw new UnjudgeableOutcome("seed " + seed + ": " + bad);
             }
             SeedCheck sc = checkSeed(claim, check, o, seed);
-            values[i] = sc.value;
-            if (sc.passed) {
-                passed++;
-            }
             results.add(new SeedResult(seed, sc.value, o.metrics(), o.bound(), sc.passed, sc.detail, o.notes()));
         }
-        Stats stats = Stats.of(values);
+        return aggregate(claim, scale, standIn, results);
+    }
+
+    /**
+     * The verdict from the seeds' results alone. Also used to merge shards, which ran different
+     * seeds of the same claim: the per-seed results are all a verdict needs.
+     */
+    public static Judgement aggregate(Claim claim, Scale scale, boolean standIn, List<SeedResult> results) {
+        Check check = claim.check();
+        Stats stats = Stats.of(results.stream().mapToDouble(SeedResult::value).toArray());
+        int passed = (int) results.stream().filter(SeedResult::passed).count();
         boolean ok;
         String reason;
         if (check.kind() == CheckKind.VALUE) {
@@ -65,9 +69,9 @@ public final class Judge {
             reason = String.format(Locale.ROOT, "mean %s vs published %s: |diff| %s %s tolerance %s",
                     fmt(stats.mean()), fmt(pub), fmt(diff), ok ? "<=" : ">", fmt(tol));
         } else {
-            int needed = (int) Math.ceil(check.seedsMustPass() * seeds.size() - 1e-9);
+            int needed = (int) Math.ceil(check.seedsMustPass() * results.size() - 1e-9);
             ok = passed >= needed;
-            reason = passed + "/" + seeds.size() + " seeds pass (" + needed + " needed): " + describe(claim, check)
+            reason = passed + "/" + results.size() + " seeds pass (" + needed + " needed): " + describe(claim, check)
                     + (ok ? "" : "; first failure: " + firstFailure(results));
         }
         Verdict verdict = !ok ? Verdict.NOT_REPRODUCED

@@ -31,7 +31,9 @@ public record Provenance(
         Machine machine,
         Map<String, String> paperTitles,
         Map<String, String> datasets,
-        String command) {
+        String command,
+        List<String> plan,
+        List<Provenance> shards) {
 
     /** The machine key runs are compared within. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,6 +43,6 @@ public record Provenance(
     public Provenance withStatus(String newStatus, String finished, Map<String, String> newDatasets) {
         return new Provenance(runId, kind, newStatus, profile, papers, claims, seeds, shard, startedAt, finished,
                 gitCommit, gitDirty, harnessVersion, java, djlVersion, pytorchVersion, engineDevice, threads, machine,
-                paperTitles, newDatasets, command);
+                paperTitles, newDatasets, command, plan, shards);
     }
 }

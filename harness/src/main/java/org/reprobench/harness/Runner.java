@@ -29,7 +29,13 @@ public final class Runner {
      * not null. {@code resume} names a run folder to finish instead of starting a new one.
      */
     public record Options(List<String> papers, List<String> claims, Profile profile, Integer seeds, Shard shard,
-                          Path runsDir, String runId, Path resume, boolean terminal, String command) {
+                          Path runsDir, String runId, Path resume, boolean terminal, String command,
+                          Map<String, Double> costs) {
+        /** Options without recorded costs (every claim x seed weighs the same when sharding). */
+        public Options(List<String> papers, List<String> claims, Profile profile, Integer seeds, Shard shard,
+                       Path runsDir, String runId, Path resume, boolean terminal, String command) {
+            this(papers, claims, profile, seeds, shard, runsDir, runId, resume, terminal, command, Map.of());
+        }
     }
 
     /** What a run did: where it is and how many claims got each verdict. */
@@ -72,14 +78,10 @@ public final class Runner {
         Shard shard = prov != null && prov.shard() != null ? Shard.parse(prov.shard()) : options.shard();
 
         List<Item> items = select(registry, papers, claims);
-        List<Item> mine = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (shard.owns(i)) {
-                mine.add(items.get(i));
-            }
-        }
+        Map<String, List<Long>> plan = plan(items, profile, seedOverride, shard, options.costs(), prov);
         if (prov == null) {
-            prov = startProvenance(store.dir(), options, profile, papers, claims, seedOverride, shard, mine);
+            prov = startProvenance(store.dir(), options, profile, papers, claims, seedOverride, shard, items,
+                    shard.count() > 1 ? planIds(plan) : null);
         }
         Map<String, String> datasets = new TreeMap<>(prov.datasets() == null ? Map.of() : prov.datasets());
         store.writeProvenance(prov.withStatus("running", null, datasets));
@@ -96,7 +98,11 @@ public final class Runner {
         Set<String> finished = store.finished();
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         int skippedAsDone = 0;
-        for (Item item : mine) {
+        for (Item item : items) {
+            List<Long> seeds = plan.get(item.key());
+            if (seeds == null) {
+                continue; // another shard's
+            }
             if (finished.contains(item.key())) {
                 skippedAsDone++;
                 continue;
@@ -109,9 +115,7 @@ public final class Runner {
                 lines = List.of(ResultLine.brokenPaper(item.entry().id(), profile,
                         "paper not loaded: " + problems + " (run 'reprobench validate')"));
             } else {
-                int n = seedOverride != null ? seedOverride : claim.seedCount(profile);
-                List<Long> seeds = LongStream.rangeClosed(1, n).boxed().toList();
-                Log.info("running " + item.key() + " at " + profile.id() + " over " + n + " seed(s)");
+                Log.info("running " + item.key() + " at " + profile.id() + " over " + seeds.size() + " seed(s)");
                 ClaimRunner.Finished f = ClaimRunner.run(item.entry().paper(), claim,
                         item.entry().module().experiments().get(claim.id()), profile, seeds, store.dir(), options.terminal());
                 lines = f.lines();
@@ -128,6 +132,53 @@ public final class Runner {
         Runtime.getRuntime().removeShutdownHook(hook);
         Report.write(store.dir());
         return new Summary(store.dir(), counts, skippedAsDone);
+    }
+
+    /**
+     * claim key -> the seeds this process runs. Without shards: every claim with all its seeds. With
+     * shards: the units of {@link ShardPlan}; a resumed run keeps the plan it recorded.
+     */
+    private static Map<String, List<Long>> plan(List<Item> items, Profile profile, Integer seedOverride, Shard shard,
+                                                Map<String, Double> costs, Provenance resumed) {
+        List<ShardPlan.Unit> units = new ArrayList<>();
+        for (Item item : items) {
+            Claim c = item.claim();
+            boolean runs = c != null && c.profiles().containsKey(profile);
+            int n = !runs ? 0 : seedOverride != null ? seedOverride : c.seedCount(profile);
+            double cost = runs ? ShardPlan.cost(costs == null ? Map.of() : costs, item.key()) : 1e-3;
+            if (n == 0) {
+                units.add(new ShardPlan.Unit(item.key(), 0, cost));
+            }
+            for (long s = 1; s <= n; s++) {
+                units.add(new ShardPlan.Unit(item.key(), s, cost));
+            }
+        }
+        List<ShardPlan.Unit> mine;
+        if (resumed != null && resumed.plan() != null) {
+            Set<String> ids = new java.util.HashSet<>(resumed.plan());
+            mine = units.stream().filter(u -> ids.contains(u.id())).toList();
+        } else {
+            mine = ShardPlan.assign(units, shard);
+        }
+        Map<String, List<Long>> plan = new java.util.LinkedHashMap<>();
+        for (ShardPlan.Unit u : mine) {
+            List<Long> seeds = plan.computeIfAbsent(u.claimKey(), k -> new ArrayList<>());
+            if (u.seed() > 0) {
+                seeds.add(u.seed());
+            }
+        }
+        return plan;
+    }
+
+    private static List<String> planIds(Map<String, List<Long>> plan) {
+        List<String> ids = new ArrayList<>();
+        plan.forEach((k, seeds) -> {
+            if (seeds.isEmpty()) {
+                ids.add(k + "#0");
+            }
+            seeds.forEach(s -> ids.add(k + "#" + s));
+        });
+        return ids;
     }
 
     /** Whether to draw progress bars: only on an interactive terminal, never in CI or pipes. */
@@ -191,7 +242,7 @@ public final class Runner {
     }
 
     private static Provenance startProvenance(Path dir, Options o, Profile profile, List<String> papers, List<String> claims,
-                                              Integer seeds, Shard shard, List<Item> items) {
+                                              Integer seeds, Shard shard, List<Item> items, List<String> plan) {
         String[] engine = Environment.engine();
         Map<String, String> titles = new TreeMap<>();
         for (Item i : items) {
@@ -202,7 +253,8 @@ public final class Runner {
         return new Provenance(dir.getFileName().toString(), "run", "running", profile.id(), papers, claims, seeds,
                 shard.count() > 1 ? shard.toString() : null, Instant.now().toString(), null,
                 Environment.gitCommit(), Environment.gitDirty(), Environment.harnessVersion(), Environment.java(),
-                engine[0], engine[1], engine[2], Environment.threads(), Environment.machine(), titles, Map.of(), o.command());
+                engine[0], engine[1], engine[2], Environment.threads(), Environment.machine(), titles, Map.of(), o.command(),
+                plan, null);
     }
 
     /** The folder of a run given as a path or as an id under the runs folder. */
