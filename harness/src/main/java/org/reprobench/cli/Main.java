@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
         description = "Re-runs ML papers' claims on DJL/PyTorch, times them with JMH and says whether they reproduced.",
         subcommands = {Main.ListCmd.class, Main.ValidateCmd.class, Main.RunCmd.class, Main.BenchCmd.class, Main.ReportCmd.class,
                 TrackingCommands.PromoteCmd.class, TrackingCommands.CompareCmd.class, TrackingCommands.HistoryCmd.class,
-                TrackingCommands.NightlyCmd.class},
+                TrackingCommands.NightlyCmd.class, ScaleOutCommands.MergeCmd.class, ScaleOutCommands.SlurmCmd.class,
+                ScaleOutCommands.K8sCmd.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it)", "2:bad input (unknown id, malformed paper.yaml, bad option)",
                 "3:some claims failed to run (ERROR rows)", "4:nothing ran (empty selection or everything skipped)",
@@ -210,6 +211,9 @@ public final class Main implements Runnable {
         @Option(names = "--run-id", paramLabel = "ID", description = "Name of the new run folder (default: timestamp-profile).")
         String runId;
 
+        @Option(names = "--costs", paramLabel = "RUN", description = "Run (or 'baseline', the default when it exists) whose wall times balance the shards.")
+        String costs;
+
         @Option(names = "--json", description = "Print the summary as JSON.")
         boolean json;
 
@@ -231,8 +235,11 @@ public final class Main implements Runnable {
             claims.forEach(x -> args.add("--claim " + x));
             args.add("--profile " + p.id());
             Path resumeDir = resume == null ? null : Runner.resolveRun(parent.runsDir, resume);
+            Path costRun = costs == null || "baseline".equals(costs) ? TrackingCommands.baselineDir()
+                    : Runner.resolveRun(parent.runsDir, costs);
             Runner.Summary sum = Runner.run(Registry.load(), new Runner.Options(papers, claims, p, seeds, s, parent.runsDir,
-                    runId, resumeDir, Runner.onTerminal(), commandLine("run", args)));
+                    runId, resumeDir, Runner.onTerminal(), commandLine("run", args),
+                    s.count() > 1 ? org.reprobench.harness.ShardPlan.costsPerSeed(costRun) : java.util.Map.of()));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run_dir", sum.runDir().toString());
