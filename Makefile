@@ -6,7 +6,7 @@ PAPER    ?=
 CLAIM    ?=
 PAPER_FLAGS := $(foreach p,$(PAPER),--paper $(p)) $(foreach c,$(CLAIM),--claim $(c))
 
-.PHONY: build test reproduce bench report data clean paper-dev nightly promote
+.PHONY: build test reproduce bench report data clean paper-dev nightly promote slurm-test
 
 # Packages every module and writes target/classpath.txt for ./reprobench (and JMH's forks).
 build:
@@ -38,6 +38,11 @@ nightly: build data
 # Make a finished run the baseline: make promote RUN=<run-id>
 promote: build
 	./reprobench promote $(RUN)
+
+# Slurm for real on this machine (installs slurm-wlm and munge; needs root): array of shards,
+# dependent merge, merged run compared with a single-process run.
+slurm-test: build
+	bash .ci/slurm-test.sh
 
 bench: build
 	./reprobench bench $(PAPER_FLAGS)

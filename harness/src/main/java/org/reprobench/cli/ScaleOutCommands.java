@@ -109,6 +109,9 @@ final class ScaleOutCommands {
 
     @Command(name = "slurm", description = "Write a Slurm job array (one shard per task) and a dependent merge job.")
     static final class SlurmCmd extends JobOptions implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
         @Option(names = "--time", defaultValue = "48:00:00", description = "Time limit per task (default: ${DEFAULT-VALUE}).")
         String time;
 
@@ -121,7 +124,8 @@ final class ScaleOutCommands {
         @Override
         public Integer call() throws Exception {
             String h = home != null ? home : TrackingCommands.home().toAbsolutePath().normalize().toString();
-            ClusterJobs j = jobs(h, h + "/results/runs", time, partition, null, null, shards);
+            // runs land under the global --runs-dir (made absolute), results/runs of the checkout by default
+            ClusterJobs j = jobs(h, parent.runsDir.toAbsolutePath().normalize().toString(), time, partition, null, null, shards);
             Path dir = outDir(j);
             j.writeSlurm(dir).forEach(p -> System.out.println("wrote " + p));
             System.out.println("submit with: " + dir.resolve("submit.sh"));
