@@ -26,9 +26,23 @@ final class Atomic {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
+            readableByAll(tmp);
             move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Temporary files and folders are created private (rw------- / rwx------); what lands in the
+     * cache should read like any other file (rw-r--r-- / rwxr-xr-x), so a shared cache works.
+     */
+    static void readableByAll(Path p) {
+        try {
+            boolean dir = Files.isDirectory(p);
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(dir ? "rwxr-xr-x" : "rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 }

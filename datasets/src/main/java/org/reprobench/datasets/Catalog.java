@@ -16,7 +16,7 @@ public final class Catalog {
     private static final long MB = 1L << 20;
 
     public static final DataSetSpec CIFAR10 = new DataSetSpec(
-            "cifar10", "CIFAR-10, binary version", "binary version (cifar-10-binary.tar.gz, 2009)",
+            "cifar10", "CIFAR-10 (binary version)", "cifar-10-binary.tar.gz, 2009 release",
             "https://www.cs.toronto.edu/~kriz/cifar.html",
             "no licence stated by the publisher; cite the technical report",
             "Alex Krizhevsky. Learning Multiple Layers of Features from Tiny Images. Technical report, University of Toronto, 2009.",
@@ -33,7 +33,7 @@ public final class Catalog {
             256 * MB);
 
     public static final DataSetSpec SPEECH_COMMANDS = new DataSetSpec(
-            "speech-commands", "Google Speech Commands", "v0.02 (speech_commands_v0.02.tar.gz)",
+            "speech-commands", "Google Speech Commands", "v0.02",
             "https://arxiv.org/abs/1804.03209",
             "CC BY 4.0",
             "Pete Warden. Speech Commands: A Dataset for Limited-Vocabulary Speech Recognition. arXiv:1804.03209, 2018.",
@@ -51,7 +51,7 @@ public final class Catalog {
     private static final String FASHION_SRC = "size+SHA-256: tensorflow-datasets url_checksums/fashion_mnist.txt; MD5: torchvision FashionMNIST.resources";
 
     public static final DataSetSpec FASHION_MNIST = new DataSetSpec(
-            "fashion-mnist", "Fashion-MNIST", "original release (IDX, gzip)",
+            "fashion-mnist", "Fashion-MNIST", "2017 release (IDX, gzip)",
             "https://github.com/zalandoresearch/fashion-mnist",
             "MIT",
             "Han Xiao, Kashif Rasul, Roland Vollgraf. Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms. arXiv:1708.07747, 2017.",
@@ -76,7 +76,7 @@ public final class Catalog {
     }
 
     public static final DataSetSpec MNIST = new DataSetSpec(
-            "mnist", "MNIST", "original release (IDX, gzip)",
+            "mnist", "MNIST", "1998 release (IDX, gzip)",
             "http://yann.lecun.com/exdb/mnist/",
             "CC BY-SA 3.0 as commonly stated (tensorflow-datasets, Keras); the original page states none [unverified]",
             "Yann LeCun, Leon Bottou, Yoshua Bengio, Patrick Haffner. Gradient-based learning applied to document recognition. Proc. IEEE 86(11):2278-2324, 1998.",

@@ -101,6 +101,10 @@ public final class Fetcher {
                 quarantine(target);
             }
         }
+        Path local = fromLocalSource(set, f, target);
+        if (local != null) {
+            return local;
+        }
         if (home.offline()) {
             throw new DataUnavailable(placeByHand(set, f, target, (cachedProblem != null ? cachedProblem + "; " : "")
                     + "offline mode is on (REPROBENCH_OFFLINE=1)"));
@@ -120,6 +124,7 @@ public final class Fetcher {
                 try {
                     transfer(url, part, f);
                     String sha = verifyDownloaded(part, f);
+                    Atomic.readableByAll(part);
                     long mtime = Files.getLastModifiedTime(part).to(TimeUnit.NANOSECONDS);
                     Atomic.move(part, target);
                     HashStamp.write(HashStamp.siblingOf(target), sha, f.size(), mtime);
@@ -132,7 +137,7 @@ public final class Fetcher {
                     DataLog.warn("rejected download of " + f.fileName() + ": " + e.getMessage());
                 } catch (IOException e) {
                     noNetwork &= e instanceof java.net.UnknownHostException;
-                    errors.add(url + ": " + e);
+                    errors.add(url + ": " + (e instanceof java.net.UnknownHostException ? "no network (cannot resolve " + e.getMessage() + ")" : e.toString()));
                     DataLog.warn("download of " + f.fileName() + " from " + url + " failed (attempt " + attempt + "/" + options.attempts() + "): " + e);
                 }
             }
@@ -145,6 +150,53 @@ public final class Fetcher {
         }
         String last = errors.isEmpty() ? "no URL" : errors.get(errors.size() - 1);
         throw new DataUnavailable(placeByHand(set, f, target, "download failed after " + attemptsMade + " attempt(s); last error: " + last));
+    }
+
+    /**
+     * A source of the published bytes on this machine (e.g. a distribution package that ships the
+     * same content). What it writes is verified exactly like a download before it is used.
+     */
+    public interface LocalSource {
+        /** Writes the file's published bytes to {@code out} and returns true, or returns false when it cannot. */
+        boolean write(DataSetSpec set, RemoteFile f, Path out) throws IOException;
+    }
+
+    static final List<LocalSource> LOCAL_SOURCES = List.of(new FashionMnistDebian.OfficialFiles());
+
+    private Path fromLocalSource(DataSetSpec set, RemoteFile f, Path target) {
+        for (LocalSource source : LOCAL_SOURCES) {
+            Path part = target.resolveSibling(f.fileName() + ".local");
+            try {
+                Files.createDirectories(target.getParent());
+                if (source.write(set, f, part)) {
+                    return adopt(set, f, part);
+                }
+            } catch (IOException | DataUnavailable e) {
+                DataLog.warn("local source for " + f.fileName() + " not usable: " + e.getMessage());
+            } finally {
+                deleteQuietly(part);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Takes a file obtained some other way (by hand, or from a local source) into the cache after
+     * verifying size, SHA-256 and MD5; the candidate is moved, never copied half-way.
+     */
+    public Path adopt(DataSetSpec set, RemoteFile f, Path candidate) throws DataUnavailable {
+        Path target = localPath(set, f);
+        try {
+            String sha = verifyDownloaded(candidate, f);
+            long mtime = Files.getLastModifiedTime(candidate).to(TimeUnit.NANOSECONDS);
+            Files.createDirectories(target.getParent());
+            Atomic.move(candidate, target);
+            HashStamp.write(HashStamp.siblingOf(target), sha, f.size(), mtime);
+            DataLog.info("verified " + f.fileName() + " (sha256 " + sha + ") -> " + target);
+            return target;
+        } catch (IOException e) {
+            throw new DataUnavailable(placeByHand(set, f, target, "the candidate " + candidate + " failed verification (" + e.getMessage() + ")"), e);
+        }
     }
 
     /**
@@ -255,7 +307,7 @@ public final class Fetcher {
             try (InputStream in = c.getInputStream();
                  OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                          append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-                 DownloadProgress progress = new DownloadProgress(f.fileName(), have, f.size())) {
+                 ProgressLine progress = ProgressLine.bytes(f.fileName(), have, f.size())) {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     if (got + n > remaining) {
@@ -360,7 +412,8 @@ public final class Fetcher {
         }
         sb.append("  from:     ").append(String.join("  or  ", f.urls())).append('\n');
         sb.append("  place it: ").append(target).append('\n');
-        sb.append("  then run: reprobench data verify ").append(set.name());
+        sb.append("  then run: reprobench data fetch ").append(set.name()).append("   (verifies the placed file").append(set.isArchive() ? " and unpacks it" : "")
+                .append("; downloads nothing)");
         return sb.toString();
     }
 }

@@ -75,6 +75,7 @@ public final class HashStamp {
             Files.createDirectories(stamp.getParent());
             Path tmp = Files.createTempFile(stamp.getParent(), stamp.getFileName().toString(), ".tmp");
             Files.writeString(tmp, sha256 + " " + size + " " + mtime + "\n", StandardCharsets.UTF_8);
+            Atomic.readableByAll(tmp);
             Atomic.move(tmp, stamp);
         } catch (IOException e) {
             DataLog.warn("cannot write hash stamp " + stamp + ": " + e.getMessage());

@@ -22,7 +22,9 @@ final class MnistNpm {
     static final String IMAGES = "images-idx3-ubyte";
     static final String LABELS = "labels-idx1-ubyte";
     /** SHA-256 of the converted files, measured when this was written (conversion is deterministic). */
-    static final Map<String, String> KNOWN_SHA256 = Map.of();
+    static final Map<String, String> KNOWN_SHA256 = Map.of(
+            IMAGES, "68edd122f9dba5ef1238a0ef595ecb5792a26401bbe7f32c6df7471a8cdde908",
+            LABELS, "0c85ed9560e584ed1040888c010ff8daee9e3356d80be4ee42883d5e84dd5b14");
 
     private MnistNpm() {
     }

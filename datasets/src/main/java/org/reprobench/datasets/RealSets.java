@@ -18,15 +18,15 @@ public final class RealSets {
 
     /** CIFAR-10 training (50,000) or test (10,000) images, 3x32x32 channel-major, from the binary version. */
     public static ImageSet cifar10(boolean train) throws DataUnavailable {
-        return cifar10(new Fetcher(DataHome.fromEnvironment()), train);
+        return cifar10(new Fetcher(DataHome.fromEnvironment()), Catalog.CIFAR10, train);
     }
 
-    static ImageSet cifar10(Fetcher fetcher, boolean train) throws DataUnavailable {
-        Path dir = fetcher.ensure(Catalog.CIFAR10).resolve("cifar-10-batches-bin");
+    static ImageSet cifar10(Fetcher fetcher, DataSetSpec spec, boolean train) throws DataUnavailable {
+        Path dir = fetcher.ensure(spec).resolve("cifar-10-batches-bin");
         List<String> names = train ? CifarBinary.TRAIN_FILES : CifarBinary.TEST_FILES;
         try {
             return CifarBinary.read(names.stream().map(dir::resolve).toList(), "CIFAR-10 " + (train ? "train" : "test") + " (binary version)",
-                    false, Catalog.CIFAR10.files().get(0).sha256());
+                    false, spec.files().get(0).sha256());
         } catch (IOException e) {
             throw new DataUnavailable("CIFAR-10 in " + dir + " is unreadable: " + e.getMessage() + "; delete " + dir + " to unpack it again", e);
         }

@@ -24,7 +24,8 @@ final class Tools {
     }
 
     static boolean onPath(String program) {
-        String path = System.getenv("PATH");
+        // -Dreprobench.toolsPath overrides PATH (tests use it to simulate a machine without the tools)
+        String path = System.getProperty("reprobench.toolsPath", System.getenv("PATH"));
         if (path == null) {
             return false;
         }

@@ -49,6 +49,7 @@ final class Unpacker {
                     }
                 }
                 Files.writeString(tmp.resolve(MARKER), archiveSha256 + "\n", StandardCharsets.UTF_8);
+                Atomic.readableByAll(tmp);
                 if (Files.exists(dir)) {
                     Path old = dir.resolveSibling("." + dir.getFileName() + ".old-" + System.nanoTime());
                     Files.move(dir, old);
