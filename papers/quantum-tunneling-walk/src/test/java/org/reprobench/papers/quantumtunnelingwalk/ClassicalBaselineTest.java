@@ -53,6 +53,33 @@ class ClassicalBaselineTest {
     }
 
     @Test
+    void batchedGradientsEqualTheScalarOnes() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int ex = 1; ex <= 3; ex++) {
+                DoubleWellLandscape land = DoubleWellLandscape.example(ex);
+                double[] xs = new double[997];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = land.length() * (i + 0.5) / xs.length;
+                }
+                NDArray x = m.create(xs).reshape(-1, 1);
+                double[] g = new ChainLandscapes.PaperWells(land).gradient(x, null).toDoubleArray();
+                for (int i = 0; i < xs.length; i++) {
+                    assertEquals(land.gradient(xs[i]), g[i], 1e-12, "x = " + xs[i]);
+                }
+            }
+            double dh = 0.2;
+            double w = ArrheniusLaw.width(dh);
+            NDArray x = m.create(new double[] {-1.3 * w, -w, 0.2 * w, 1.7 * w}).reshape(-1, 1);
+            NDArray params = m.create(new double[] {dh, w, dh, w, dh, w, dh, w}).reshape(4, 2);
+            double[] g = new ChainLandscapes.QuarticWells().gradient(x, params).toDoubleArray();
+            double[] xv = x.toDoubleArray();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(ArrheniusLaw.quarticGradient(xv[i], dh, w), g[i], 1e-12);
+            }
+        }
+    }
+
+    @Test
     void firstStepEscapeProbabilityOfTheChains() {
         // Test 3 from the origin: the first proposal escapes (|x_1| > a/2) with probability 2 Phi(-(a/2)/s)
         int chains = 4000;
