@@ -89,5 +89,4 @@ public final class HashStamp {
             // nothing to do: a stale stamp never matches a changed file anyway
         }
     }
-
 }

@@ -101,5 +101,4 @@ public record WavFile(int sampleRate, float[] samples) {
         System.arraycopy(x, 0, out, 0, Math.min(n, x.length));
         return out;
     }
-
 }

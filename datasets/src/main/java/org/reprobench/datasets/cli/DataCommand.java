@@ -12,6 +12,7 @@ import org.reprobench.datasets.DataTasks;
 import org.reprobench.datasets.DataUnavailable;
 import org.reprobench.datasets.RealSets;
 import org.reprobench.datasets.SetStatus;
+import org.reprobench.datasets.SpokenWordsBaseline;
 import org.reprobench.datasets.StandIns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = {"Data sets: the real ones (fetched, verified, cached in $REPROBENCH_DATA, default ~/.cache/reprobench/data)",
                 "and the offline stand-ins. REPROBENCH_OFFLINE=1 forbids downloads."},
-        subcommands = {DataCommand.ListCmd.class, DataCommand.FetchCmd.class, DataCommand.PrepareCmd.class, DataCommand.VerifyCmd.class},
+        subcommands = {DataCommand.ListCmd.class, DataCommand.FetchCmd.class, DataCommand.PrepareCmd.class, DataCommand.VerifyCmd.class,
+                DataCommand.BaselineCmd.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:unknown data set name", "5:data unavailable (message says what to install or where to place which file)"})
 public final class DataCommand implements Runnable {
@@ -108,6 +110,33 @@ public final class DataCommand implements Runnable {
         @Override
         public Integer call() {
             return report(() -> DataTasks.verify(DataHome.fromEnvironment(), name));
+        }
+    }
+
+    @Command(name = "baseline", description = {"Reference classifiers on the spoken-word stand-in (or a Speech Commands folder):",
+            "softmax regression and two small CNNs on MFCC-39; prints train/validation/test accuracy. Needs the DJL engine (minutes)."})
+    static final class BaselineCmd implements Callable<Integer> {
+        @CommandLine.Option(names = "--root", description = "a Speech Commands folder (default: the espeak-ng stand-in)")
+        java.nio.file.Path root;
+
+        @CommandLine.Option(names = "--epochs", defaultValue = "30", description = "training epochs (default: ${DEFAULT-VALUE})")
+        int epochs;
+
+        @CommandLine.Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                java.nio.file.Path r = root != null ? root : StandIns.spokenWords();
+                for (SpokenWordsBaseline.Result res : SpokenWordsBaseline.run(r, seed, epochs)) {
+                    System.out.println(res);
+                }
+                return OK;
+            } catch (DataUnavailable e) {
+                System.err.println("error: " + e.getMessage());
+                return DATA_UNAVAILABLE;
+            }
         }
     }
 
