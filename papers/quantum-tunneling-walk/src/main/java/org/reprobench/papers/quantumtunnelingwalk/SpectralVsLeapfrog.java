@@ -39,6 +39,8 @@ public final class SpectralVsLeapfrog {
             double h = DoubleWellLandscape.exampleH(ex);
             Hamiltonian1D ham = new Hamiltonian1D(land, h, 512);
             double[] u0 = ham.localGroundState(2 * land.a());
+            // the code's three local regions as one batch of initial states; the first is the QTW's
+            double[][] regions = {u0, ham.localGroundState(2 * land.a() + land.b()), ham.localGroundState(2 * land.a() + 2 * land.b())};
             double spectral;
             double[] curve;
             double[] times = new double[145];
@@ -48,9 +50,11 @@ public final class SpectralVsLeapfrog {
             double mcMean;
             double mcSe;
             try (NDManager m = ctx.manager().newSubManager()) {
-                SpectralWalk walk = new SpectralWalk(m, ham.lowest(OneDimComparison.EIGENPAIRS), new double[][] {u0},
+                SpectralWalk walk = new SpectralWalk(m, ham.lowest(OneDimComparison.EIGENPAIRS), regions,
                         ham.targetMask(), ham.loss());
-                spectral = walk.expectedHittingTime(new double[] {TAU})[0][0];
+                double[][] byRegion = walk.expectedHittingTime(new double[] {TAU});
+                spectral = byRegion[0][0];
+                o.metric("ex" + ex + "_qtw_middle_region", byRegion[1][0]).metric("ex" + ex + "_qtw_large_region", byRegion[2][0]);
                 curve = walk.targetProbability(times)[0];
                 double[] mc = restartMonteCarlo(walk, TAU, repeats, ctx.seeds().get(0) + ex);
                 mcMean = mc[0];
