@@ -37,11 +37,11 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.ListCmd.class, Main.ValidateCmd.class, Main.RunCmd.class, Main.BenchCmd.class, Main.ReportCmd.class,
                 TrackingCommands.PromoteCmd.class, TrackingCommands.CompareCmd.class, TrackingCommands.HistoryCmd.class,
                 TrackingCommands.NightlyCmd.class, ScaleOutCommands.MergeCmd.class, ScaleOutCommands.SlurmCmd.class,
-                ScaleOutCommands.K8sCmd.class},
+                ScaleOutCommands.K8sCmd.class, org.reprobench.datasets.cli.DataCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it)", "2:bad input (unknown id, malformed paper.yaml, bad option)",
                 "3:some claims failed to run (ERROR rows)", "4:nothing ran (empty selection or everything skipped)",
-                "5:regression against the baseline (compare, nightly)"})
+                "5:regression against the baseline (compare, nightly)", "6:data unavailable (data)"})
 public final class Main implements Runnable {
 
     @Option(names = "--runs-dir", description = "Where run folders live (default: ${DEFAULT-VALUE}).", defaultValue = "${sys:reprobench.home:-.}/results/runs",

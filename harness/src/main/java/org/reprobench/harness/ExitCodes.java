@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int NOTHING_RAN = 4;
     /** A (confirmed) regression against the baseline. */
     public static final int REGRESSION = 5;
+    /** A data set is missing and cannot be fetched here (the message says what to do); set by DataCommand. */
+    public static final int DATA_UNAVAILABLE = 6;
 
     private ExitCodes() {
     }

@@ -28,11 +28,11 @@ import picocli.CommandLine.Parameters;
         subcommands = {DataCommand.ListCmd.class, DataCommand.FetchCmd.class, DataCommand.PrepareCmd.class, DataCommand.VerifyCmd.class,
                 DataCommand.BaselineCmd.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:unknown data set name", "5:data unavailable (message says what to install or where to place which file)"})
+        exitCodeList = {"0:done", "2:unknown data set name", "6:data unavailable (message says what to install or where to place which file)"})
 public final class DataCommand implements Runnable {
     public static final int OK = 0;
     public static final int UNKNOWN_NAME = 2;
-    public static final int DATA_UNAVAILABLE = 5;
+    public static final int DATA_UNAVAILABLE = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
