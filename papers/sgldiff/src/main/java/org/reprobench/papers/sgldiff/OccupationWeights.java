@@ -42,11 +42,17 @@ public final class OccupationWeights {
      */
     public static OccupationWeights sample(NDManager manager, int chains, int subsets, double eta, double horizon,
                                            Switching switching) {
+        return sample(manager, chains, subsets, eta, horizon, switching, 1 << 22);
+    }
+
+    /** As above, with at most maxBlockElements (chains x intervals) drawn per DJL call. */
+    static OccupationWeights sample(NDManager manager, int chains, int subsets, double eta, double horizon,
+                                    Switching switching, int maxBlockElements) {
         double[] w = new double[chains * subsets];
         long[] intervals = new long[chains];
         // enough intervals for (nearly) every chain in one block: mean T/eta plus six standard deviations
         double expected = horizon / eta;
-        int block = (int) Math.min(Math.ceil(expected + 6 * Math.sqrt(expected)) + 4, Math.max(1, (1 << 22) / chains));
+        int block = (int) Math.min(Math.ceil(expected + 6 * Math.sqrt(expected)) + 4, Math.max(1, maxBlockElements / chains));
         try (NDManager sub = manager.newSubManager()) {
             // per chain: e^{min(t, T) - T} at the last interval boundary, and the current index
             NDArray discount = sub.zeros(new Shape(chains, 1), DataType.FLOAT64).add(Math.exp(-horizon));

@@ -12,7 +12,7 @@ class OccupationWeightsTest {
     void weightsOfEveryChainSumToOneMinusExpMinusT() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(11);
-            OccupationWeights w = OccupationWeights.sample(m, 500, 3, 0.2, 4, Switching.TO_OTHER);
+            OccupationWeights w = OccupationWeights.sample(m, 500, 3, 0.2, 4, Switching.TO_OTHER, 5 * 500);
             for (int c = 0; c < w.chains(); c++) {
                 double s = 0;
                 for (int i = 0; i < 3; i++) {
@@ -31,8 +31,8 @@ class OccupationWeightsTest {
             double eta = 0.05;
             double horizon = 3;
             int n = 4000;
-            // small blocks force several rounds, which must join seamlessly
-            OccupationWeights w = OccupationWeights.sample(m, n, 2, eta, horizon, Switching.UNIFORM);
+            // blocks of 7 intervals force about ten rounds, which must join seamlessly
+            OccupationWeights w = OccupationWeights.sample(m, n, 2, eta, horizon, Switching.UNIFORM, 7 * n);
             double mean = 0;
             for (int c = 0; c < n; c++) {
                 mean += (double) w.switches(c) / n;
