@@ -19,7 +19,7 @@ build:
 	@echo "built: ./reprobench is ready"
 
 test:
-	mvn -B test
+	OMP_NUM_THREADS=1 mvn -B test
 
 # Stand-in data sets. As root, the system packages they come from are installed first; otherwise
 # `reprobench data prepare` names the exact command to run.
@@ -70,6 +70,6 @@ clean:
 ARGS ?= list
 paper-dev:
 	$(MVN) -pl papers/$(PAPER) -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
-	java -Xmx12g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+	OMP_NUM_THREADS=1 java -Xmx12g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
 	  -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dreprobench.home=$(CURDIR) \
 	  -cp papers/$(PAPER)/target/classes:$$(cat papers/$(PAPER)/target/cp.txt) org.reprobench.cli.Main $(ARGS)

@@ -45,6 +45,7 @@ final class ClaimRunner {
         CompletableFuture<List<Outcome>> future = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
+                Environment.applyTorchThreads();
                 future.complete(experiment.run(ctx));
             } catch (Throwable t) {
                 future.completeExceptionally(t);
