@@ -2,7 +2,6 @@ package org.reprobench.papers.byzsgdnm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.types.DataType;
 
 /**
  * A server-side aggregation rule, vectorised over independent runs: it receives a block
@@ -20,11 +19,16 @@ public interface Aggregator {
     /**
      * Replaces every received vector that holds a NaN or an infinity by the zero vector. A
      * Byzantine worker could have sent zeros anyway, so robustness is unaffected; without this
-     * step a single NaN poisons distances (Krum, GM, CC) and the result.
+     * step a single NaN poisons distances (Krum, GM, CC) and the result. Detected through the row
+     * sums (a NaN or infinity makes the sum non-finite), so the common all-finite case costs one
+     * reduction; a row of finite values whose sum overflows float is zeroed too.
      */
     static NDArray sanitize(NDArray received) {
-        NDArray bad = received.isNaN().logicalOr(received.isInfinite());
-        NDArray badRow = bad.toType(DataType.FLOAT32, false).max(new int[] {2}, true).gt(0); // (R, n, 1)
-        return NDArrays.where(badRow, received.zerosLike(), received);
+        NDArray sums = received.sum(new int[] {2}, true); // (R, n, 1)
+        NDArray badRow = sums.isNaN().logicalOr(sums.isInfinite());
+        if (!badRow.any().getBoolean()) {
+            return received;
+        }
+        return NDArrays.where(badRow.broadcast(received.getShape()), received.zerosLike(), received);
     }
 }

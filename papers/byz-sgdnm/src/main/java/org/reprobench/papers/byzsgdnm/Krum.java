@@ -27,7 +27,7 @@ public final class Krum implements Aggregator {
         }
         NDArray dist = PairwiseDistances.squared(x);
         // A vector is not its own neighbour: push the diagonal to the end of every sorted row.
-        NDArray self = x.getManager().eye(n).toType(DataType.FLOAT64, false).mul(Double.MAX_VALUE / 4);
+        NDArray self = x.getManager().eye(n).toType(dist.getDataType(), false).mul(1e30);
         NDArray scores = dist.add(self).sort(2).get(":, :, 0:{}", neighbours).sum(new int[] {2}); // (R, n)
         NDArray chosen = scores.argMin(1).oneHot(n).toType(x.getDataType(), false); // (R, n)
         return chosen.expandDims(1).matMul(x).squeeze(1);

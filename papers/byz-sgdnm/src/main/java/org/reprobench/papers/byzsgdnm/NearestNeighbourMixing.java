@@ -29,7 +29,7 @@ public final class NearestNeighbourMixing implements Aggregator {
         int keep = n - byzantine;
         NDArray dist = PairwiseDistances.squared(x);
         // Itself first whatever the rounding: its distance becomes -1.
-        NDArray self = x.getManager().eye(n).toType(DataType.FLOAT64, false);
+        NDArray self = x.getManager().eye(n).toType(dist.getDataType(), false);
         NDArray nearest = dist.sub(self).argSort(2).get(":, :, 0:{}", keep); // (R, n, keep)
         NDArray weights = nearest.oneHot(n).sum(new int[] {2}).toType(x.getDataType(), false).div(keep); // (R, n, n)
         return weights.matMul(x);
