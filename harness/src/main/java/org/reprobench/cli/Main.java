@@ -211,6 +211,9 @@ public final class Main implements Runnable {
         @Option(names = "--run-id", paramLabel = "ID", description = "Name of the new run folder (default: timestamp-profile).")
         String runId;
 
+        @Option(names = "--time-limit-scale", paramLabel = "F", description = "Multiply every claim's time limit by F (slow or loaded machines).")
+        Double timeLimitScale;
+
         @Option(names = "--costs", paramLabel = "RUN", description = "Run (or 'baseline', the default when it exists) whose wall times balance the shards.")
         String costs;
 
@@ -230,10 +233,19 @@ public final class Main implements Runnable {
             if (seeds != null && seeds < 1) {
                 throw new BadInput("--seeds must be at least 1");
             }
+            if (timeLimitScale != null) {
+                if (!(timeLimitScale > 0)) {
+                    throw new BadInput("--time-limit-scale must be positive");
+                }
+                System.setProperty("reprobench.timeLimitScale", timeLimitScale.toString());
+            }
             List<String> args = new ArrayList<>();
             papers.forEach(x -> args.add("--paper " + x));
             claims.forEach(x -> args.add("--claim " + x));
             args.add("--profile " + p.id());
+            if (timeLimitScale != null) {
+                args.add("--time-limit-scale " + timeLimitScale);
+            }
             Path resumeDir = resume == null ? null : Runner.resolveRun(parent.runsDir, resume);
             Path costRun = costs == null || "baseline".equals(costs) ? TrackingCommands.baselineDir()
                     : Runner.resolveRun(parent.runsDir, costs);

@@ -39,7 +39,7 @@ final class ClaimRunner {
             return new Finished(List.of(ResultLine.claim(paper.id(), claim, profile, Verdict.SKIPPED, reason, null, null, 0,
                     null, false, List.of())), Map.of());
         }
-        long limitNanos = claim.timeLimit(profile).toNanos();
+        long limitNanos = (long) (claim.timeLimit(profile).toNanos() * timeLimitScale());
         ClaimContext ctx = new ClaimContext(paper.id(), claim.id(), profile, seeds, runDir, limitNanos, terminal);
         long start = System.nanoTime();
         CompletableFuture<List<Outcome>> future = new CompletableFuture<>();
@@ -99,6 +99,18 @@ final class ClaimRunner {
         lines.add(ResultLine.claim(paper.id(), claim, profile, verdict, reason, judgement, scale, wall, ctx.dataLabel(),
                 ctx.standIn(), ctx.plots()));
         return new Finished(lines, ctx.datasets());
+    }
+
+    /**
+     * -Dreprobench.timeLimitScale (the CLI's --time-limit-scale): multiplies every claim's time
+     * limit, for slow or loaded machines, without editing paper.yaml.
+     */
+    static double timeLimitScale() {
+        double f = Double.parseDouble(System.getProperty("reprobench.timeLimitScale", "1"));
+        if (!(f > 0)) {
+            throw new IllegalArgumentException("reprobench.timeLimitScale must be positive, got " + f);
+        }
+        return f;
     }
 
     static String describe(Throwable t) {
