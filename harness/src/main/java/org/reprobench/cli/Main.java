@@ -60,6 +60,9 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (used by tests). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // typed options: a bad value is a usage error (exit 2) with the converter's message
+        cl.registerConverter(Profile.class, Profile::parse);
+        cl.registerConverter(Shard.class, Shard::parse);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof BadInput) {
                 System.err.println("error: " + ex.getMessage());
@@ -197,7 +200,7 @@ public final class Main implements Runnable {
         List<String> claims = new ArrayList<>();
 
         @Option(names = "--profile", defaultValue = "ci", description = "smoke, ci or paper (default: ${DEFAULT-VALUE}).")
-        String profile;
+        Profile profile;
 
         @Option(names = "--seeds", paramLabel = "N", description = "Number of seeds, overriding paper.yaml.")
         Integer seeds;
@@ -205,8 +208,8 @@ public final class Main implements Runnable {
         @Option(names = "--resume", paramLabel = "RUN", description = "Finish an interrupted run (folder or id); finished claims are kept.")
         String resume;
 
-        @Option(names = "--shard", paramLabel = "k/n", description = "Run only the k-th of n deterministic slices.")
-        String shard;
+        @Option(names = "--shard", paramLabel = "k/n", description = "Run only the k-th of n slices (balanced by recorded cost).")
+        Shard shard;
 
         @Option(names = "--run-id", paramLabel = "ID", description = "Name of the new run folder (default: timestamp-profile).")
         String runId;
@@ -222,14 +225,8 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Profile p;
-            Shard s;
-            try {
-                p = Profile.parse(profile);
-                s = shard == null ? Shard.ALL : Shard.parse(shard);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage());
-            }
+            Profile p = profile;
+            Shard s = shard == null ? Shard.ALL : shard;
             if (seeds != null && seeds < 1) {
                 throw new BadInput("--seeds must be at least 1");
             }

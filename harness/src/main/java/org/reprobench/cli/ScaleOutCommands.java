@@ -49,7 +49,7 @@ final class ScaleOutCommands {
     /** What both schedulers' generators share. */
     abstract static class JobOptions {
         @Option(names = "--profile", defaultValue = "paper", description = "Profile (default: ${DEFAULT-VALUE}).")
-        String profile;
+        Profile profile;
 
         @Option(names = "--shards", required = true, paramLabel = "N", description = "Number of shards (array tasks / completions).")
         int shards;
@@ -80,11 +80,6 @@ final class ScaleOutCommands {
 
         ClusterJobs jobs(String home, String runsDir, String time, String partition, String image, String claim, int parallelism)
                 throws BadInput {
-            try {
-                Profile.parse(profile);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage());
-            }
             if (shards < 1) {
                 throw new BadInput("--shards must be at least 1");
             }
@@ -95,8 +90,8 @@ final class ScaleOutCommands {
                 }
             }
             String prefix = runPrefix != null ? runPrefix
-                    : profile + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace("-", "");
-            return new ClusterJobs(profile, shards, papers, claims, seeds, home, runsDir, prefix, cpus, memory, time, partition,
+                    : profile.id() + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace("-", "");
+            return new ClusterJobs(profile.id(), shards, papers, claims, seeds, home, runsDir, prefix, cpus, memory, time, partition,
                     gpus, image, claim, parallelism);
         }
 

@@ -114,7 +114,7 @@ final class TrackingCommands {
         List<String> papers = new ArrayList<>();
 
         @Option(names = "--profile", defaultValue = "ci", description = "Profile (default: ${DEFAULT-VALUE}).")
-        String profile;
+        Profile profile;
 
         @Option(names = "--bench", description = "Also run the JMH benchmarks into the same run folder.")
         boolean bench;
@@ -127,13 +127,7 @@ final class TrackingCommands {
 
         @Override
         public Integer call() throws Exception {
-            Profile p;
-            try {
-                p = Profile.parse(profile);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage());
-            }
-            Nightly.Result r = Nightly.run(Registry.load(), Nightly.options(papers, p, parent.runsDir, "reprobench nightly"),
+            Nightly.Result r = Nightly.run(Registry.load(), Nightly.options(papers, profile, parent.runsDir, "reprobench nightly"),
                     bench, quickBench, !noConfirm, baselineDir());
             System.out.println(r.summary());
             System.out.println("run folder: " + r.runDir() + "; report: " + r.runDir().resolve("report.html"));
