@@ -2,7 +2,6 @@ package org.reprobench.papers.hawkesgranger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -80,10 +79,5 @@ public final class ExampleData {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Reads a resource of this package as text (used by tests and experiments). */
-    static InputStreamReader reader(String resource) {
-        return new InputStreamReader(ExampleData.class.getResourceAsStream(resource), StandardCharsets.US_ASCII);
     }
 }

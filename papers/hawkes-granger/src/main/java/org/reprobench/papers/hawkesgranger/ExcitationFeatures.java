@@ -126,6 +126,15 @@ public final class ExcitationFeatures {
         return features.clone();
     }
 
+    /** Read-only views for the hot loops of this package. */
+    double[] featuresView() {
+        return features;
+    }
+
+    int[] marksView() {
+        return marks;
+    }
+
     public double feature(int event, int sourceType) {
         return features[event * types + sourceType];
     }
