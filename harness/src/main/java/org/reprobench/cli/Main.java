@@ -149,7 +149,8 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<Problem> problems = new ArrayList<>();
-            int checked = 0;
+            int files = 0;
+            int modules = 0;
             List<Path> targets = new ArrayList<>(files);
             Path papersDir = Path.of(System.getProperty("reprobench.home", "."), "papers");
             if (targets.isEmpty() && Files.isDirectory(papersDir)) {
@@ -163,13 +164,13 @@ public final class Main implements Runnable {
                     continue;
                 }
                 problems.addAll(PaperYaml.read(f).problems());
-                checked++;
+                files++;
             }
             if (files.isEmpty()) {
                 Registry r = Registry.load();
                 problems.addAll(r.loadProblems());
                 for (Registry.Entry e : r.entries()) {
-                    checked++;
+                    modules++;
                     for (Problem p : e.problems()) {
                         if (!problems.contains(p) && problems.stream().noneMatch(q -> q.message().equals(p.message()))) {
                             problems.add(p);
@@ -181,7 +182,8 @@ public final class Main implements Runnable {
                 System.out.print(Json.pretty(problems));
             } else {
                 problems.forEach(p -> System.out.println(p));
-                System.out.println(problems.isEmpty() ? "ok: " + checked + " paper(s) checked, no problems"
+                System.out.println(problems.isEmpty() ? "ok: " + files + " paper.yaml file(s) and " + modules
+                        + " registered paper module(s) checked, no problems"
                         : problems.size() + " problem(s) found");
             }
             return problems.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
