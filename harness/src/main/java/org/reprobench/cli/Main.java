@@ -149,8 +149,8 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<Problem> problems = new ArrayList<>();
-            int files = 0;
-            int modules = 0;
+            int filesRead = 0;
+            int modulesChecked = 0;
             List<Path> targets = new ArrayList<>(files);
             Path papersDir = Path.of(System.getProperty("reprobench.home", "."), "papers");
             if (targets.isEmpty() && Files.isDirectory(papersDir)) {
@@ -164,13 +164,13 @@ public final class Main implements Runnable {
                     continue;
                 }
                 problems.addAll(PaperYaml.read(f).problems());
-                files++;
+                filesRead++;
             }
             if (files.isEmpty()) {
                 Registry r = Registry.load();
                 problems.addAll(r.loadProblems());
                 for (Registry.Entry e : r.entries()) {
-                    modules++;
+                    modulesChecked++;
                     for (Problem p : e.problems()) {
                         if (!problems.contains(p) && problems.stream().noneMatch(q -> q.message().equals(p.message()))) {
                             problems.add(p);
@@ -182,7 +182,7 @@ public final class Main implements Runnable {
                 System.out.print(Json.pretty(problems));
             } else {
                 problems.forEach(p -> System.out.println(p));
-                System.out.println(problems.isEmpty() ? "ok: " + files + " paper.yaml file(s) and " + modules
+                System.out.println(problems.isEmpty() ? "ok: " + filesRead + " paper.yaml file(s) and " + modulesChecked
                         + " registered paper module(s) checked, no problems"
                         : problems.size() + " problem(s) found");
             }
