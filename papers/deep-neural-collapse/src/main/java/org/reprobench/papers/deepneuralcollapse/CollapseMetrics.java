@@ -1,5 +1,6 @@
 package org.reprobench.papers.deepneuralcollapse;
 
+import org.reprobench.api.SymmetricEigen;
 /**
  * Neural-collapse metrics of one layer. The paper's own formulas could not be read (only its
  * introduction is retrievable), so these are the standard ones of the neural-collapse literature,

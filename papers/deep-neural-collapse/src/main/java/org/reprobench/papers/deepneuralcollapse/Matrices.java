@@ -1,5 +1,6 @@
 package org.reprobench.papers.deepneuralcollapse;
 
+import org.reprobench.api.SymmetricEigen;
 /**
  * Small dense helpers on {@code double[rows][cols]} for the collapse metrics, which run on a few
  * d x K and K x K matrices at checkpoints only (DJL has no eigen-solver, and a JNI call per tiny

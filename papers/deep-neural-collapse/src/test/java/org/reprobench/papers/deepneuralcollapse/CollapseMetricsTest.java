@@ -1,5 +1,6 @@
 package org.reprobench.papers.deepneuralcollapse;
 
+import org.reprobench.api.SymmetricEigen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

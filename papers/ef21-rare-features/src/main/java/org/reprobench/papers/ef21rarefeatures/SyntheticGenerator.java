@@ -164,7 +164,7 @@ final class SyntheticGenerator {
                 gram[x][y] = sum;
             }
         }
-        SymmetricEigen.Decomposition eig = SymmetricEigen.jacobi(gram);
+        org.reprobench.api.SymmetricEigen eig = org.reprobench.api.SymmetricEigen.of(gram);
         double[][] small = new double[p][g];
         double[][] other = new double[p][wide ? k : m];
         for (int t = 0; t < p; t++) {

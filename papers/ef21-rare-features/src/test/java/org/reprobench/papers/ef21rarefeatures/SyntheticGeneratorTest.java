@@ -59,7 +59,7 @@ class SyntheticGeneratorTest {
                     }
                 }
             }
-            double[] eig = SymmetricEigen.jacobi(gram).values();
+            double[] eig = org.reprobench.api.SymmetricEigen.of(gram).values();
             double[] target = SyntheticGenerator.singularValues(m, s.length, i == 0);
             double[] expected = new double[m];
             for (int t = 0; t < target.length; t++) {

@@ -5,55 +5,13 @@ public final class Linear {
     private Linear() {
     }
 
-    /** Eigenvalues of a symmetric matrix by cyclic Jacobi rotations. */
+    /** Eigenvalues of a symmetric matrix, ascending. */
     public static double[] symmetricEigenvalues(double[][] matrix) {
-        int n = matrix.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = matrix[i].clone();
+        double[] descending = org.reprobench.api.SymmetricEigen.of(matrix).values();
+        double[] eig = new double[descending.length];
+        for (int i = 0; i < eig.length; i++) {
+            eig[i] = descending[eig.length - 1 - i];
         }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0;
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    off += a[p][q] * a[p][q];
-                }
-            }
-            if (off < 1e-30) {
-                break;
-            }
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    if (a[p][q] == 0) {
-                        continue;
-                    }
-                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1);
-                    double s = t * c;
-                    for (int k = 0; k < n; k++) {
-                        double akp = a[k][p];
-                        double akq = a[k][q];
-                        a[k][p] = c * akp - s * akq;
-                        a[k][q] = s * akp + c * akq;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double apk = a[p][k];
-                        double aqk = a[q][k];
-                        a[p][k] = c * apk - s * aqk;
-                        a[q][k] = s * apk + c * aqk;
-                    }
-                }
-            }
-        }
-        double[] eig = new double[n];
-        for (int i = 0; i < n; i++) {
-            eig[i] = a[i][i];
-        }
-        java.util.Arrays.sort(eig);
         return eig;
     }
 

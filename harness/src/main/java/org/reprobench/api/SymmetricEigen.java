@@ -1,13 +1,16 @@
-package org.reprobench.papers.deepneuralcollapse;
+package org.reprobench.api;
 
 /**
- * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations (accurate to machine
- * precision, also for tiny eigenvalues, which the pseudo-inverse in NC1 needs). Values are sorted
- * in decreasing order; column i of {@link #vectors()} belongs to value i.
+ * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations, in plain Java: DJL
+ * has no eig/SVD on PyTorch, and for the at most ~100 x 100 matrices papers need (Gram matrices,
+ * Hessians, covariances) a scalar loop is the right tool. Accurate to machine precision, also for
+ * tiny eigenvalues. Values are sorted in decreasing order; column i of {@link #vectors()} belongs
+ * to value i.
  */
-record SymmetricEigen(double[] values, double[][] vectors) {
+public record SymmetricEigen(double[] values, double[][] vectors) {
 
-    static SymmetricEigen of(double[][] symmetric) {
+    /** Decomposes a symmetric matrix (only symmetric input gives meaningful results). */
+    public static SymmetricEigen of(double[][] symmetric) {
         int n = symmetric.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
