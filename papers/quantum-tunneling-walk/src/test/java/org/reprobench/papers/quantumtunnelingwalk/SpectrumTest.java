@@ -82,6 +82,6 @@ class SpectrumTest {
         double[] g = w.localGroundState();
         double exact = Math.sqrt(2) * h * PlaneWalk.OMEGA;
         assertEquals(exact, w.energy(g), 0.01 * exact);
-        assertEquals(1, PlaneWalk.dot(g, g), 1e-12);
+        assertEquals(1, w.inner(g, g), 1e-12);
     }
 }
