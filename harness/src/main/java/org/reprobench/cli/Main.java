@@ -286,14 +286,23 @@ public final class Main implements Runnable {
         @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run folder.")
         String runId;
 
+        @Option(names = "--into", paramLabel = "RUN", description = "Add the benchmarks to an existing run "
+                + "(folder or id), e.g. a make reproduce run before it is promoted; its claims are kept.")
+        String into;
+
         @Override
         public Integer call() throws Exception {
+            if (into != null && runId != null) {
+                throw new BadInput("--into and --run-id both name the run folder: give one of them");
+            }
             List<String> args = new ArrayList<>();
             papers.forEach(x -> args.add("--paper " + x));
             if (quick) {
                 args.add("--quick");
             }
-            Path dir = Bench.run(Registry.load(), new Bench.Options(papers, quick, parent.runsDir, runId, commandLine("bench", args)));
+            Path intoDir = into == null ? null : Runner.resolveRun(parent.runsDir, into);
+            Path dir = Bench.run(Registry.load(), new Bench.Options(papers, quick, parent.runsDir, runId,
+                    commandLine("bench", args), List.of(), intoDir));
             System.out.println("benchmarks: " + dir.resolve(RunStore.JMH_JSON));
             System.out.println("report: " + dir.resolve("report.md"));
             return ExitCodes.OK;

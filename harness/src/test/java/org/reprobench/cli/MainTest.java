@@ -59,6 +59,10 @@ class MainTest {
         assertEquals(ExitCodes.BAD_INPUT, cli("run", "--shard", "3/2").code());
         assertEquals(ExitCodes.BAD_INPUT, cli("run", "--no-such-option").code());
         assertEquals(ExitCodes.BAD_INPUT, cli("run", "--resume", "no-such-run").code());
+        assertEquals(ExitCodes.BAD_INPUT, cli("bench", "--into", "no-such-run").code());
+        Result both = cli("bench", "--into", tmp.toString(), "--run-id", "x");
+        assertEquals(ExitCodes.BAD_INPUT, both.code());
+        assertTrue(both.err().contains("--into and --run-id"), both.err());
     }
 
     @Test
