@@ -37,11 +37,12 @@ final class ClaimRunner {
             String reason = "not run at profile " + profile.id() + " (runs at: " + where + ")"
                     + (claim.requires() != null ? "; needs " + claim.requires() : "");
             return new Finished(List.of(ResultLine.claim(paper.id(), claim, profile, Verdict.SKIPPED, reason, null, null, 0,
-                    null, false, List.of())), Map.of());
+                    null, null, false, List.of())), Map.of());
         }
         long limitNanos = (long) (claim.timeLimit(profile).toNanos() * timeLimitScale());
         ClaimContext ctx = new ClaimContext(paper.id(), claim.id(), profile, seeds, runDir, limitNanos, terminal);
         long start = System.nanoTime();
+        long cpuStart = Environment.processCpuNanos();
         CompletableFuture<List<Outcome>> future = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -90,13 +91,15 @@ final class ClaimRunner {
             reason = "interrupted";
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        long cpuEnd = Environment.processCpuNanos();
+        Double cpu = cpuStart < 0 || cpuEnd < 0 ? null : (cpuEnd - cpuStart) / 1e9;
         List<ResultLine> lines = new ArrayList<>();
         if (judgement != null) {
             for (SeedResult s : judgement.seeds()) {
                 lines.add(ResultLine.seed(paper.id(), claim, profile, verdict, s));
             }
         }
-        lines.add(ResultLine.claim(paper.id(), claim, profile, verdict, reason, judgement, scale, wall, ctx.dataLabel(),
+        lines.add(ResultLine.claim(paper.id(), claim, profile, verdict, reason, judgement, scale, wall, cpu, ctx.dataLabel(),
                 ctx.standIn(), ctx.plots()));
         return new Finished(lines, ctx.datasets());
     }

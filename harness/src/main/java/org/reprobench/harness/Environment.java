@@ -70,6 +70,19 @@ public final class Environment {
      * (4-6x slower for small ops on 2 cores, measured by the sgldiff module). The launchers also
      * export OMP_NUM_THREADS, which covers every thread.
      */
+    /**
+     * CPU time of the whole process so far (every thread: the claim's, PyTorch's, parallel streams',
+     * JIT and GC), or -1 where the JVM cannot tell. Claims run one at a time, so the difference over a
+     * claim is its CPU cost; unlike wall time it does not grow with the load of other processes.
+     */
+    public static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
     public static void applyTorchThreads() {
         Integer n = Integer.getInteger("ai.djl.pytorch.num_threads");
         if (n != null && n > 0) {

@@ -153,11 +153,14 @@ public final class Merge {
                                                Profile profile, List<String> problems) {
         ResultLine any = parts.get(0);
         double wall = parts.stream().mapToDouble(p -> p.wallSeconds() == null ? 0 : p.wallSeconds()).sum();
+        // CPU adds up over shards like wall time; unknown when any shard did not measure it
+        Double cpu = parts.stream().allMatch(p -> p.cpuSeconds() != null)
+                ? parts.stream().mapToDouble(ResultLine::cpuSeconds).sum() : null;
         List<String> plots = parts.stream().flatMap(p -> p.plots() == null ? Stream.empty() : p.plots().stream()).distinct().toList();
         for (ResultLine p : parts) {
             if (Verdict.ERROR.name().equals(p.verdict()) || Verdict.SKIPPED.name().equals(p.verdict())) {
                 // a claim that errored or was skipped in any shard stays so, with that shard's reason
-                return List.of(withVerdict(p, p.verdict(), p.reason(), wall, plots));
+                return List.of(withVerdict(p, p.verdict(), p.reason(), wall, cpu, plots));
             }
         }
         Registry.Entry e = registry.get(any.paper());
@@ -165,7 +168,7 @@ public final class Merge {
         if (claim == null || claim.version() != any.claimVersion()) {
             problems.add(key + ": its paper.yaml (version " + any.claimVersion() + ") is not registered here, so its shards cannot be judged together");
             return parts.size() == 1 ? List.of(parts.get(0)) : List.of(withVerdict(any, Verdict.ERROR.name(),
-                    "cannot merge: claim not registered in this build", wall, plots));
+                    "cannot merge: claim not registered in this build", wall, cpu, plots));
         }
         List<SeedResult> results = new ArrayList<>();
         List<ResultLine> out = new ArrayList<>();
@@ -181,15 +184,16 @@ public final class Merge {
             out.add(ResultLine.seed(any.paper(), claim, profile, v, r));
         }
         String data = parts.stream().map(ResultLine::data).filter(Objects::nonNull).findFirst().orElse(null);
-        out.add(ResultLine.claim(any.paper(), claim, profile, v, j.reason(), j, scale, wall, data, standIn, plots));
+        out.add(ResultLine.claim(any.paper(), claim, profile, v, j.reason(), j, scale, wall, cpu, data, standIn, plots));
         return out;
     }
 
-    private static ResultLine withVerdict(ResultLine l, String verdict, String reason, double wall, List<String> plots) {
+    private static ResultLine withVerdict(ResultLine l, String verdict, String reason, double wall, Double cpu,
+                                          List<String> plots) {
         return new ResultLine(l.type(), l.paper(), l.claim(), l.claimVersion(), l.profile(), verdict, reason, l.seed(), l.value(),
                 l.passed(), l.detail(), l.metrics(), l.bound(), l.notes(), l.n(), l.mean(), l.sd(), l.min(), l.max(),
                 l.passedSeeds(), l.metric(), l.unit(), l.direction(), l.statement(), l.source(), l.published(),
-                l.publishedUncertainty(), l.publishedSource(), l.check(), l.scale(), l.data(), l.standIn(), wall,
+                l.publishedUncertainty(), l.publishedSource(), l.check(), l.scale(), l.data(), l.standIn(), wall, cpu,
                 plots.isEmpty() ? null : plots, Instant.now().toString());
     }
 

@@ -49,6 +49,7 @@ public record ResultLine(
         String data,
         Boolean standIn,
         Double wallSeconds,
+        Double cpuSeconds,
         List<String> plots,
         String finishedAt) {
 
@@ -71,13 +72,16 @@ public record ResultLine(
                 s.seed(), s.value(), s.passed(), s.detail(), s.metrics().isEmpty() ? null : s.metrics(), s.bound(),
                 s.notes().isEmpty() ? null : s.notes(),
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
-    /** The aggregate line of a claim; judgement and scale are null when it did not run or failed. */
+    /**
+     * The aggregate line of a claim; judgement and scale are null when it did not run or failed,
+     * cpuSeconds when it was not measured.
+     */
     static ResultLine claim(String paper, Claim claim, Profile profile, Verdict verdict, String reason,
-                            Judge.Judgement j, Scale scale, double wallSeconds, String data, boolean standIn,
-                            List<String> plots) {
+                            Judge.Judgement j, Scale scale, double wallSeconds, Double cpuSeconds, String data,
+                            boolean standIn, List<String> plots) {
         Published pub = claim.published();
         Stats st = j == null ? null : j.stats();
         return new ResultLine(CLAIM, paper, claim.id(), claim.version(), profile.id(), verdict.name(), reason,
@@ -88,13 +92,13 @@ public record ResultLine(
                 claim.source(), pub == null ? null : pub.value(),
                 pub == null || !pub.hasUncertainty() ? null : pub.uncertainty(), pub == null ? null : pub.source(),
                 claim.check().kind().id(), scale == null ? null : scale.id(), data, standIn ? Boolean.TRUE : null,
-                wallSeconds, plots.isEmpty() ? null : plots, Instant.now().toString());
+                wallSeconds, cpuSeconds, plots.isEmpty() ? null : plots, Instant.now().toString());
     }
 
     /** The ERROR line standing for a paper whose paper.yaml or module could not be loaded. */
     static ResultLine brokenPaper(String paper, Profile profile, String reason) {
         return new ResultLine(CLAIM, paper, "paper.yaml", 0, profile.id(), Verdict.ERROR.name(), reason,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, 0.0, null, Instant.now().toString());
+                null, null, null, null, null, null, null, null, 0.0, null, null, Instant.now().toString());
     }
 }

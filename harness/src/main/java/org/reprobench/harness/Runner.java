@@ -126,7 +126,8 @@ public final class Runner {
             Verdict v = Verdict.valueOf(agg.verdict());
             counts.merge(v, 1, Integer::sum);
             Log.info(item.key() + ": " + v + " (" + agg.reason() + ")"
-                    + (agg.wallSeconds() != null ? String.format(java.util.Locale.ROOT, " in %.1f s", agg.wallSeconds()) : ""));
+                    + (agg.wallSeconds() != null ? String.format(java.util.Locale.ROOT, " in %.1f s", agg.wallSeconds()) : "")
+                    + (agg.cpuSeconds() != null ? String.format(java.util.Locale.ROOT, " (%.1f s CPU)", agg.cpuSeconds()) : ""));
         }
         store.writeProvenance(prov.withStatus("finished", Instant.now().toString(), datasets));
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -64,7 +64,7 @@ class CompareTest {
     private static ResultLine line(String direction, double mean) {
         return new ResultLine("claim", "p", "c", 1, "ci", "CONSISTENT", null, null, null, null, null, null, null, null,
                 1, mean, 0.0, mean, mean, 1, "m", "", direction, null, null, null, null, null, "range", "reduced", null, null,
-                1.0, null, null);
+                1.0, null, null, null);
     }
 
     @Test

@@ -93,6 +93,24 @@ class RunnerTest {
     }
 
     @Test
+    void cpuTimeIsMeasuredPerClaim() {
+        // process CPU (JIT and GC included, so a sleeping claim is not near zero in a young JVM): check it
+        // is there, within what the cores allow over the claim's wall time, and counts a spinning claim
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (ResultLine l : verdicts.values()) {
+            if (l.wallSeconds() != null && l.wallSeconds() > 0 && !"paper.yaml".equals(l.claim())
+                    && !"SKIPPED".equals(l.verdict())) {
+                assertTrue(l.cpuSeconds() != null && l.cpuSeconds() >= 0, l.key() + ": " + l.cpuSeconds());
+                assertTrue(l.cpuSeconds() <= cores * l.wallSeconds() + 0.05, l.key() + ": cpu " + l.cpuSeconds()
+                        + " s in " + l.wallSeconds() + " s on " + cores + " cores");
+            }
+        }
+        ResultLine spinning = verdicts.get("fixture-timeout/rude-overrun");     // spins through its 0.5 s limit
+        assertTrue(spinning.cpuSeconds() > 0.1, "spinning claim used CPU: " + spinning.cpuSeconds());
+        assertEquals(null, verdicts.get("fixture-pass/paper-only").cpuSeconds(), "not run, not measured");
+    }
+
+    @Test
     void aMalformedPaperIsAnErrorRowAndStopsNothingElse() {
         assertEquals("ERROR", verdict("fixture-malformed/paper.yaml"));
         String reason = verdicts.get("fixture-malformed/paper.yaml").reason();
