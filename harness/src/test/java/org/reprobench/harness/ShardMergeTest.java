@@ -47,6 +47,20 @@ class ShardMergeTest {
         Provenance p = RunStore.readProvenance(merged.runDir());
         assertEquals(3, p.shards().size(), "each shard's provenance is kept");
         assertEquals("finished", p.status());
+        // timing adds up over the shards that ran a claim
+        Map<String, Double> shardCpu = new java.util.HashMap<>();
+        for (Path s : shards) {
+            for (ResultLine l : RunStore.readLines(s.resolve(RunStore.CLAIMS_JSONL))) {
+                if (l.aggregateLine() && l.cpuSeconds() != null) {
+                    shardCpu.merge(l.key(), l.cpuSeconds(), Double::sum);
+                }
+            }
+        }
+        for (ResultLine l : RunStore.readLines(merged.runDir().resolve(RunStore.CLAIMS_JSONL))) {
+            if (l.aggregateLine() && shardCpu.containsKey(l.key())) {
+                assertEquals(shardCpu.get(l.key()), l.cpuSeconds(), 1e-9, l.key());
+            }
+        }
     }
 
     @Test
