@@ -41,6 +41,13 @@ public final class Compare {
     static final double REL_EPS = 1e-6;
     /** JMH scores also need to move by this fraction: on a shared 2-core machine errors are optimistic. */
     static final double TIMING_FLOOR = 0.10;
+    /**
+     * Metric units that make a claim's value a timing. One run's timing has no spread over seeds to
+     * judge it by, so it is compared like wall time (a factor {@link #TIMING_FACTOR}, advisory).
+     */
+    static final Set<String> TIME_UNITS = Set.of("s", "ms", "us", "ns", "min", "h");
+    /** A timing (claim wall time or a timing metric) counts when it changes by this factor. */
+    static final double TIMING_FACTOR = 1.5;
 
     private Compare() {
     }
@@ -102,6 +109,9 @@ public final class Compare {
         if (b.mean() == null || r.mean() == null) {
             return new Row("claim", key, Status.STABLE, false, bs, rs, "same verdict, no value to compare");
         }
+        if (TIME_UNITS.contains(r.unit()) && b.mean() > 0 && r.mean() > 0) {
+            return compareTimingMetric(key, b, r, bs, rs);
+        }
         double delta = r.mean() - b.mean();
         double se = Math.sqrt(variance(b) / b.n() + variance(r) / r.n());
         double threshold = SIGMAS * se + REL_EPS * Math.max(1.0, Math.max(Math.abs(b.mean()), Math.abs(r.mean())));
@@ -113,6 +123,21 @@ public final class Compare {
         boolean better = "higher".equals(r.direction()) ? delta > 0 : delta < 0;
         return new Row("claim", key, better ? Status.IMPROVED : Status.REGRESSED, false, bs, rs,
                 (better ? "better (" : "worse (") + r.direction() + " is better): " + numbers);
+    }
+
+    /** A timing metric (same verdict): flagged, advisory, only when it moves by a factor 1.5 the wrong way. */
+    private static Row compareTimingMetric(String key, ResultLine b, ResultLine r, String bs, String rs) {
+        double ratio = r.mean() / b.mean();
+        double worseBy = "higher".equals(r.direction()) ? 1 / ratio : ratio;
+        String numbers = r.metric() + " x" + Judge.fmt(ratio) + " (a timing: compared by a factor " + Judge.fmt(TIMING_FACTOR)
+                + ", advisory until a rerun confirms)";
+        if (worseBy > TIMING_FACTOR) {
+            return new Row("claim", key, Status.REGRESSED, true, bs, rs, "worse: " + numbers);
+        }
+        if (worseBy < 1 / TIMING_FACTOR) {
+            return new Row("claim", key, Status.IMPROVED, true, bs, rs, "better: " + numbers);
+        }
+        return new Row("claim", key, Status.STABLE, false, bs, rs, "within the timing factor: " + numbers);
     }
 
     private static double variance(ResultLine l) {
@@ -128,10 +153,10 @@ public final class Compare {
         double rw = r.wallSeconds();
         String bs = String.format(Locale.ROOT, "%.1f s", bw);
         String rs = String.format(Locale.ROOT, "%.1f s", rw);
-        if (rw > 1.5 * bw && rw - bw > 5) {
+        if (rw > TIMING_FACTOR * bw && rw - bw > 5) {
             return new Row("wall-time", key, Status.REGRESSED, true, bs, rs, "wall time x" + Judge.fmt(rw / bw) + " (advisory until a rerun confirms)");
         }
-        if (bw > 1.5 * rw && bw - rw > 5) {
+        if (bw > TIMING_FACTOR * rw && bw - rw > 5) {
             return new Row("wall-time", key, Status.IMPROVED, true, bs, rs, "wall time x" + Judge.fmt(rw / bw));
         }
         return null;

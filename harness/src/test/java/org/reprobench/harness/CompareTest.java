@@ -61,9 +61,26 @@ class CompareTest {
         assertEquals(Compare.Status.REGRESSED, Compare.compareClaim("k", line("higher", 1.0), line("higher", 0.5)).status());
     }
 
+    @Test
+    void aTimingMetricIsComparedByAFactorAndOnlyAdvisory() {
+        // one run's timing has no spread over seeds: 0.29 s -> 0.27 s must not count as a change
+        Compare.Row small = Compare.compareClaim("k", line("lower", 0.2936, "s"), line("lower", 0.2748, "s"));
+        assertEquals(Compare.Status.STABLE, small.status(), small.message());
+        Compare.Row slower = Compare.compareClaim("k", line("lower", 0.3, "s"), line("lower", 0.6, "s"));
+        assertEquals(Compare.Status.REGRESSED, slower.status());
+        assertTrue(slower.advisory() && !slower.failing(), "a timing regression waits for a rerun");
+        assertEquals(Compare.Status.IMPROVED, Compare.compareClaim("k", line("lower", 0.6, "ms"), line("lower", 0.3, "ms")).status());
+        // the same move on a metric without a time unit is judged by its (zero) spread
+        assertEquals(Compare.Status.IMPROVED, Compare.compareClaim("k", line("lower", 0.2936, ""), line("lower", 0.2748, "")).status());
+    }
+
     private static ResultLine line(String direction, double mean) {
+        return line(direction, mean, "");
+    }
+
+    private static ResultLine line(String direction, double mean, String unit) {
         return new ResultLine("claim", "p", "c", 1, "ci", "CONSISTENT", null, null, null, null, null, null, null, null,
-                1, mean, 0.0, mean, mean, 1, "m", "", direction, null, null, null, null, null, "range", "reduced", null, null,
+                1, mean, 0.0, mean, mean, 1, "m", unit, direction, null, null, null, null, null, "range", "reduced", null, null,
                 1.0, null, null, null);
     }
 
