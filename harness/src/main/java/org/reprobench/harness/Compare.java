@@ -74,6 +74,10 @@ public final class Compare {
                 rows.add(acknowledge(wall, changes, baseStart));
             }
         }
+        if (run.benchmarks().isEmpty()) {
+            // a run without benchmarks (nightly without --bench, a plain run) has none to miss
+            return rows;
+        }
         Set<String> benches = new LinkedHashSet<>(base.benchmarks().keySet());
         benches.addAll(run.benchmarks().keySet());
         for (String key : benches) {

@@ -48,6 +48,15 @@ class CompareTest {
     }
 
     @Test
+    void aRunWithoutBenchmarksIsComparedOnItsClaimsOnly() throws Exception {
+        RunResults run = RunResults.load(res("run"));
+        RunResults claimsOnly = new RunResults(run.dir(), run.provenance(), run.claims(), Map.of());
+        List<Compare.Row> rows = Compare.compare(claimsOnly, RunResults.load(res("base")), Changes.read(res("changes.yaml")));
+        assertTrue(rows.stream().noneMatch(r -> r.kind().equals("benchmark")), rows.toString());
+        assertEquals(rows().stream().filter(r -> !r.kind().equals("benchmark")).toList(), rows);
+    }
+
+    @Test
     void onlyNonAdvisoryRegressionsFail() throws Exception {
         List<Compare.Row> rows = rows();
         assertEquals(List.of("p/worsens", "p/flips"), rows.stream().filter(Compare.Row::failing).map(Compare.Row::key).toList());
