@@ -52,8 +52,11 @@ final class TanhMlp implements FlatModel {
         return p;
     }
 
-    /** Network outputs per row: [K, n]. */
-    NDArray outputs(NDArray theta) {
+    /** One row block of flat parameters [K, P] seen as the network's batched weights and biases. */
+    private record Layers(long k, NDArray w1, NDArray b1, NDArray w2, NDArray b2, NDArray w3, NDArray b3) {
+    }
+
+    private Layers layers(NDArray theta) {
         long k = theta.getShape().get(0);
         int o = 0;
         NDArray w1 = slice(theta, o, in * hidden).reshape(k, in, hidden);
@@ -67,9 +70,15 @@ final class TanhMlp implements FlatModel {
         NDArray w3 = slice(theta, o, hidden).reshape(k, hidden, 1);
         o += hidden;
         NDArray b3 = slice(theta, o, 1).reshape(k, 1, 1);
-        NDArray h1 = x.matMul(w1).add(b1).tanh();
-        NDArray h2 = h1.matMul(w2).add(b2).tanh();
-        return h2.matMul(w3).add(b3).reshape(k, n);
+        return new Layers(k, w1, b1, w2, b2, w3, b3);
+    }
+
+    /** Network outputs per row: [K, n]. */
+    NDArray outputs(NDArray theta) {
+        Layers l = layers(theta);
+        NDArray h1 = x.matMul(l.w1()).add(l.b1()).tanh();
+        NDArray h2 = h1.matMul(l.w2()).add(l.b2()).tanh();
+        return h2.matMul(l.w3()).add(l.b3()).reshape(l.k(), n);
     }
 
     /**
@@ -78,28 +87,17 @@ final class TanhMlp implements FlatModel {
      * evaluations of a gradient-flow integration. Autograd is still used for Hessian-vector products.
      */
     NDArray analyticGradient(NDArray theta) {
-        long k = theta.getShape().get(0);
-        int o = 0;
-        NDArray w1 = slice(theta, o, in * hidden).reshape(k, in, hidden);
-        o += in * hidden;
-        NDArray b1 = slice(theta, o, hidden).reshape(k, 1, hidden);
-        o += hidden;
-        NDArray w2 = slice(theta, o, hidden * hidden).reshape(k, hidden, hidden);
-        o += hidden * hidden;
-        NDArray b2 = slice(theta, o, hidden).reshape(k, 1, hidden);
-        o += hidden;
-        NDArray w3 = slice(theta, o, hidden).reshape(k, hidden, 1);
-        o += hidden;
-        NDArray b3 = slice(theta, o, 1).reshape(k, 1, 1);
-        NDArray a1 = x.matMul(w1).add(b1).tanh();
-        NDArray a2 = a1.matMul(w2).add(b2).tanh();
-        NDArray delta3 = a2.matMul(w3).add(b3).sub(y.reshape(1, n, 1)).div(n); // dL/df: [K, n, 1]
+        Layers l = layers(theta);
+        long k = l.k();
+        NDArray a1 = x.matMul(l.w1()).add(l.b1()).tanh();
+        NDArray a2 = a1.matMul(l.w2()).add(l.b2()).tanh();
+        NDArray delta3 = a2.matMul(l.w3()).add(l.b3()).sub(y.reshape(1, n, 1)).div(n); // dL/df: [K, n, 1]
         NDArray gW3 = a2.transpose(0, 2, 1).matMul(delta3);
         NDArray gB3 = delta3.sum(new int[] {1});
-        NDArray delta2 = delta3.matMul(w3.transpose(0, 2, 1)).mul(a2.square().neg().add(1));
+        NDArray delta2 = delta3.matMul(l.w3().transpose(0, 2, 1)).mul(a2.square().neg().add(1));
         NDArray gW2 = a1.transpose(0, 2, 1).matMul(delta2);
         NDArray gB2 = delta2.sum(new int[] {1});
-        NDArray delta1 = delta2.matMul(w2.transpose(0, 2, 1)).mul(a1.square().neg().add(1));
+        NDArray delta1 = delta2.matMul(l.w2().transpose(0, 2, 1)).mul(a1.square().neg().add(1));
         NDArray gW1 = x.transpose().matMul(delta1);
         NDArray gB1 = delta1.sum(new int[] {1});
         return gW1.reshape(k, -1).concat(gB1.reshape(k, -1), 1).concat(gW2.reshape(k, -1), 1)
