@@ -36,7 +36,8 @@ public final class SeededSampler implements Sampler.SubSampler {
         return LongStream.range(0, n).map(i -> p[(int) i]).iterator();
     }
 
-    static int[] permute(int n, SplittableRandom rng) {
+    /** A permutation of 0..n-1 drawn from rng (Fisher-Yates, n - 1 draws), for callers that share a stream. */
+    public static int[] permute(int n, SplittableRandom rng) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;

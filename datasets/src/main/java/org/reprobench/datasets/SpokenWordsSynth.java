@@ -101,7 +101,7 @@ public final class SpokenWordsSynth {
     static List<Speaker> speakers(Config c, List<String> variants) {
         SplittableRandom rng = new SplittableRandom(c.seed());
         List<Speaker> out = new ArrayList<>();
-        int[] order = shuffled(c.speakers(), rng);
+        int[] order = SeededSampler.permute(c.speakers(), rng);
         for (int i = 0; i < c.speakers(); i++) {
             String id = HexFormat.of().toHexDigits(rng.nextInt());
             String accent = ACCENTS.get(rng.nextInt(ACCENTS.size()));
@@ -114,20 +114,6 @@ public final class SpokenWordsSynth {
             out.add(new Speaker(id, accent, variant, wpm, pitch, split));
         }
         return out;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 
     /** espeak-ng's version line, or null when it is not installed. */

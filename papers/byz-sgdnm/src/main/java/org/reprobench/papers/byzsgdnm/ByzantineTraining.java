@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.reprobench.datasets.SeededSampler;
 
 /**
  * Simulated parameter-server training with Byzantine workers (Algorithm 1 and its baseline),
@@ -199,16 +199,9 @@ public final class ByzantineTraining {
     static int[][] shuffledShards(int workers, int shard, long seed, int epoch) {
         int[][] order = new int[workers][shard];
         for (int w = 0; w < workers; w++) {
-            SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + epoch * 7919L + w);
-            int[] o = order[w];
+            order[w] = SeededSampler.permutation(shard, seed * 1_000_003L + epoch * 7919L + w);
             for (int i = 0; i < shard; i++) {
-                o[i] = w * shard + i;
-            }
-            for (int i = shard - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int tmp = o[i];
-                o[i] = o[j];
-                o[j] = tmp;
+                order[w][i] += w * shard;
             }
         }
         return order;

@@ -6,6 +6,7 @@ import org.reprobench.api.ClaimSkipped;
 import org.reprobench.api.RunContext;
 import org.reprobench.datasets.DataUnavailable;
 import org.reprobench.datasets.ImageSet;
+import org.reprobench.datasets.SeededSampler;
 import org.reprobench.datasets.StandIns;
 
 /**
@@ -49,7 +50,7 @@ final class StandInData {
         } catch (DataUnavailable e) {
             throw new ClaimSkipped(e.getMessage());
         }
-        int[] pick = permutation(train.size(), 0);
+        int[] pick = SeededSampler.permutation(train.size(), 0);
         float[][] tr = new float[trainSize][];
         int[] trY = new int[trainSize];
         for (int i = 0; i < trainSize; i++) {
@@ -121,20 +122,5 @@ final class StandInData {
             }
         }
         return out;
-    }
-
-    static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

@@ -3,8 +3,8 @@ package org.reprobench.papers.ef21rarefeatures;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.reprobench.datasets.SeededSampler;
 
 /**
  * A LIBSVM set split over clients for logistic regression, as the official code prepares it: rows
@@ -19,34 +19,16 @@ import java.util.TreeSet;
 record LogisticClients(int n, int m, int d, double[] a, double[] y, double l, double[] li, int cEmpirical) {
 
     double lMax() {
-        double mx = 0;
-        for (double x : li) {
-            mx = Math.max(mx, x);
-        }
-        return mx;
+        return SmoothnessConstants.largest(li);
     }
 
     double lTilde() {
-        double s = 0;
-        for (double x : li) {
-            s += x * x;
-        }
-        return Math.sqrt(s / li.length);
+        return SmoothnessConstants.quadraticMean(li);
     }
 
     static LogisticClients build(LibsvmFile file, int clients, double trainFraction, long seed, NDManager parent) {
         int total = file.samples();
-        int[] order = new int[total];
-        for (int i = 0; i < total; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = total - 1; i > 0; i--) {
-            int k = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[k];
-            order[k] = t;
-        }
+        int[] order = SeededSampler.permutation(total, seed);
         int train = (int) Math.floor(trainFraction * total);
         int m = train / clients;
         if (m < 1) {

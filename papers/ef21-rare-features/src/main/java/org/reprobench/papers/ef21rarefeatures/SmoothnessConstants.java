@@ -23,6 +23,16 @@ record SmoothnessConstants(int n, int d, int c, int r, double l, double[] li, do
     }
 
     double lMax() {
+        return largest(li);
+    }
+
+    /** L~ = sqrt((1/n) sum L_i^2), the quadratic mean that standard EF21 uses. */
+    double lTilde() {
+        return quadraticMean(li);
+    }
+
+    /** max_i L_i (0 for no clients); shared with {@link LogisticClients}. */
+    static double largest(double[] li) {
         double mx = 0;
         for (double x : li) {
             mx = Math.max(mx, x);
@@ -30,8 +40,8 @@ record SmoothnessConstants(int n, int d, int c, int r, double l, double[] li, do
         return mx;
     }
 
-    /** L~ = sqrt((1/n) sum L_i^2), the quadratic mean that standard EF21 uses. */
-    double lTilde() {
+    /** sqrt((1/n) sum L_i^2); shared with {@link LogisticClients}. */
+    static double quadraticMean(double[] li) {
         double s = 0;
         for (double x : li) {
             s += x * x;

@@ -2,6 +2,7 @@ package org.reprobench.papers.ef21rarefeatures;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.reprobench.datasets.SeededSampler;
 
 /**
  * The synthetic "rare features" least-squares instances of the official code
@@ -72,17 +73,8 @@ final class SyntheticGenerator {
     static boolean[][] ownershipPattern(int n, int d, int c, SplittableRandom rng) {
         for (int attempt = 0; attempt < PATTERN_ATTEMPTS; attempt++) {
             boolean[][] owns = new boolean[n][d];
-            int[] clients = new int[n];
             for (int j = 0; j < d; j++) {
-                for (int i = 0; i < n; i++) {
-                    clients[i] = i;
-                }
-                for (int i = n - 1; i > 0; i--) { // Fisher-Yates
-                    int k = rng.nextInt(i + 1);
-                    int t = clients[i];
-                    clients[i] = clients[k];
-                    clients[k] = t;
-                }
+                int[] clients = SeededSampler.permute(n, rng);
                 for (int k = 0; k < c; k++) {
                     owns[clients[k]][j] = true;
                 }
