@@ -55,7 +55,11 @@ public final class Compare {
     public static List<Row> compare(RunResults run, RunResults base, Changes changes) {
         List<Row> rows = new ArrayList<>();
         String baseStart = base.provenance().startedAt();
-        Set<String> keys = new LinkedHashSet<>(base.claims().keySet());
+        // a paper the run did not select (run --paper X) has no claims to miss; a claim gone from a paper that ran does
+        Set<String> ranPapers = new java.util.HashSet<>();
+        run.claims().values().forEach(l -> ranPapers.add(l.paper()));
+        Set<String> keys = new LinkedHashSet<>();
+        base.claims().values().stream().filter(l -> ranPapers.contains(l.paper())).forEach(l -> keys.add(l.key()));
         keys.addAll(run.claims().keySet());
         for (String key : keys) {
             ResultLine b = base.claims().get(key);

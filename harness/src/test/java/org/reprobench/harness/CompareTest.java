@@ -57,6 +57,23 @@ class CompareTest {
     }
 
     @Test
+    void claimsOfPapersTheRunDidNotSelectAreNotMissing() throws Exception {
+        RunResults base = RunResults.load(res("base"));
+        RunResults run = RunResults.load(res("run"));
+        Map<String, ResultLine> withOther = new java.util.LinkedHashMap<>(base.claims());
+        ResultLine some = base.claims().values().iterator().next();
+        ResultLine other = new ResultLine(some.type(), "other-paper", "c", some.claimVersion(), some.profile(), some.verdict(),
+                null, null, null, null, null, null, null, null, some.n(), some.mean(), some.sd(), some.min(), some.max(),
+                some.passedSeeds(), some.metric(), some.unit(), some.direction(), null, null, null, null, null, some.check(),
+                some.scale(), null, null, some.wallSeconds(), null, null, null);
+        withOther.put(other.key(), other);
+        RunResults wider = new RunResults(base.dir(), base.provenance(), withOther, base.benchmarks());
+        List<Compare.Row> rows = Compare.compare(run, wider, Changes.read(res("changes.yaml")));
+        assertTrue(rows.stream().noneMatch(r -> r.key().startsWith("other-paper/")), rows.toString());
+        assertEquals(rows(), rows);
+    }
+
+    @Test
     void onlyNonAdvisoryRegressionsFail() throws Exception {
         List<Compare.Row> rows = rows();
         assertEquals(List.of("p/worsens", "p/flips"), rows.stream().filter(Compare.Row::failing).map(Compare.Row::key).toList());
