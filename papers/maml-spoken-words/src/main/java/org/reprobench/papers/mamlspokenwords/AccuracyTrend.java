@@ -3,6 +3,7 @@ package org.reprobench.papers.mamlspokenwords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.reprobench.api.Experiment;
 import org.reprobench.api.Outcome;
 import org.reprobench.api.RunContext;
@@ -23,30 +24,10 @@ public final class AccuracyTrend implements Experiment {
             Outcome o = Outcome.of(0);
             double smallest = Double.POSITIVE_INFINITY;
             for (Method m : Method.values()) {
-                double[] previous = null;
-                for (int i = 0; i < setting.shotGrid().length; i++) {
-                    int k = setting.shotGrid()[i];
-                    double[] acc = r.cell(m, setting.train().withShots(k)).accuracy();
-                    o.metric(String.format(Locale.ROOT, "%s K=%d", m.label(), k), Gap.mean(acc));
-                    if (previous != null) {
-                        Gap rise = Gap.independent(acc, previous);
-                        o.note(String.format(Locale.ROOT, "%s, K=%d minus K=%d: %s", m.label(), k, setting.shotGrid()[i - 1], rise));
-                        smallest = Math.min(smallest, rise.lower());
-                    }
-                    previous = acc;
-                }
-                previous = null;
-                for (int i = 0; i < setting.classGrid().length; i++) {
-                    int n = setting.classGrid()[i];
-                    double[] acc = r.cell(m, setting.train().withClasses(n)).accuracy();
-                    o.metric(String.format(Locale.ROOT, "%s N=%d", m.label(), n), Gap.mean(acc));
-                    if (previous != null) {
-                        Gap fall = Gap.independent(previous, acc);
-                        o.note(String.format(Locale.ROOT, "%s, N=%d minus N=%d: %s", m.label(), setting.classGrid()[i - 1], n, fall));
-                        smallest = Math.min(smallest, fall.lower());
-                    }
-                    previous = acc;
-                }
+                smallest = Math.min(smallest, smallestStep(o, m, "K", setting.shotGrid(),
+                        k -> r.cell(m, setting.train().withShots(k)).accuracy(), true));
+                smallest = Math.min(smallest, smallestStep(o, m, "N", setting.classGrid(),
+                        n -> r.cell(m, setting.train().withClasses(n)).accuracy(), false));
             }
             out.add(o.withValue(smallest));
         }
@@ -58,5 +39,30 @@ public final class AccuracyTrend implements Experiment {
                 "N (final number of classes)", setting.classGrid(), all,
                 (m, n) -> Charts.meanOver(results, r -> r.cell(m, setting.train().withClasses(n)).meanAccuracy())));
         return out;
+    }
+
+    /**
+     * Records each grid cell's mean accuracy for method m, notes every step between neighbouring
+     * cells, and returns the smallest lower end of the steps' intervals in the claimed direction
+     * (later minus earlier when accuracy should rise along the grid, earlier minus later when it
+     * should fall).
+     */
+    private static double smallestStep(Outcome o, Method m, String axis, int[] grid, IntFunction<double[]> accuracyAt,
+                                       boolean rising) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double[] previous = null;
+        for (int i = 0; i < grid.length; i++) {
+            double[] acc = accuracyAt.apply(grid[i]);
+            o.metric(String.format(Locale.ROOT, "%s %s=%d", m.label(), axis, grid[i]), Gap.mean(acc));
+            if (previous != null) {
+                Gap step = rising ? Gap.independent(acc, previous) : Gap.independent(previous, acc);
+                int first = rising ? grid[i] : grid[i - 1];
+                int second = rising ? grid[i - 1] : grid[i];
+                o.note(String.format(Locale.ROOT, "%s, %s=%d minus %s=%d: %s", m.label(), axis, first, axis, second, step));
+                smallest = Math.min(smallest, step.lower());
+            }
+            previous = acc;
+        }
+        return smallest;
     }
 }
