@@ -64,13 +64,6 @@ public final class Environment {
     }
 
     /**
-     * Applies -Dai.djl.pytorch.num_threads to the calling thread. PyTorch's intra-op (OpenMP)
-     * thread count is per thread: DJL sets it on the thread that loads the engine, and a claim
-     * runs on a thread of its own, where PyTorch would fall back to one OpenMP thread per core
-     * (4-6x slower for small ops on 2 cores, measured by the sgldiff module). The launchers also
-     * export OMP_NUM_THREADS, which covers every thread.
-     */
-    /**
      * CPU time of the whole process so far (every thread: the claim's, PyTorch's, parallel streams',
      * JIT and GC), or -1 where the JVM cannot tell. Claims run one at a time, so the difference over a
      * claim is its CPU cost; unlike wall time it does not grow with the load of other processes.
@@ -83,6 +76,13 @@ public final class Environment {
         return -1;
     }
 
+    /**
+     * Applies -Dai.djl.pytorch.num_threads to the calling thread. PyTorch's intra-op (OpenMP)
+     * thread count is per thread: DJL sets it on the thread that loads the engine, and a claim
+     * runs on a thread of its own, where PyTorch would fall back to one OpenMP thread per core
+     * (4-6x slower for small ops on 2 cores, measured by the sgldiff module). The launchers also
+     * export OMP_NUM_THREADS, which covers every thread.
+     */
     public static void applyTorchThreads() {
         Integer n = Integer.getInteger("ai.djl.pytorch.num_threads");
         if (n != null && n > 0) {
